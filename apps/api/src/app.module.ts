@@ -1,0 +1,63 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from './config';
+import { dataSourceOptions } from './core/database/data-source';
+import { createFormatError } from './core/graphql/format-error';
+import { complexityLimitPlugin, depthLimitRule } from './core/graphql/limits';
+import { operationLoggingPlugin } from './core/graphql/logging.plugin';
+import { HealthController } from './core/health/health.controller';
+import { JsonLogger } from './core/logging/json-logger';
+import { PermissionGuard } from './core/permissions/permission.guard';
+import { createValidationPipe } from './core/validation/validation';
+import { EstablishmentModule } from './modules/establishment/establishment.module';
+import { RuleModule } from './modules/rule/rule.module';
+import { TitleModule } from './modules/title/title.module';
+import { UnitModule } from './modules/unit/unit.module';
+
+export const FEATURE_MODULES = [UnitModule, RuleModule, TitleModule, EstablishmentModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: JsonLogger): DynamicModule {
+    let schemaHost: GraphQLSchemaHost | undefined;
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.dbPoolSize)),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [GraphQLSchemaHost],
+          useFactory: (host: GraphQLSchemaHost) => {
+            schemaHost = host;
+            return {
+              autoSchemaFile: true,
+              sortSchema: true,
+              path: '/graphql',
+              introspection: !config.production,
+              playground: false,
+              csrfPrevention: true,
+              includeStacktraceInErrorResponses: false,
+              validationRules: [depthLimitRule(config.graphqlMaxDepth)],
+              formatError: createFormatError(logger, config.production),
+              plugins: [
+                ...(config.production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+                complexityLimitPlugin(() => schemaHost!.schema, config.graphqlMaxComplexity),
+                operationLoggingPlugin(logger),
+              ],
+            };
+          },
+        }),
+        ...FEATURE_MODULES,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: PermissionGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TitleModule } from '../title/title.module';
+import { UnitModule } from '../unit/unit.module';
+import { EstablishmentResolver } from './establishment.resolver';
+import { EstablishmentService } from './establishment.service';
+
+@Module({
+  imports: [UnitModule, TitleModule],
+  providers: [EstablishmentService, EstablishmentResolver],
+  exports: [EstablishmentService],
+})
+export class EstablishmentModule {}

@@ -1,0 +1,169 @@
+import { FieldErrorCode, LIMITS, RecordKind, todayIso } from '@canbo/shared';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { BadUserInputError } from '../../core/errors/app-errors';
+import { TitleService } from '../title/title.service';
+import { UnitService } from '../unit/unit.service';
+import { EstablishmentArgs, EstablishmentHistoryArgs } from './dto/establishment.args';
+import { ChangeEstablishmentInput, CorrectEstablishmentInput } from './dto/establishment.input';
+import { EstablishmentRecordEntity } from './establishment.entity';
+import { EstablishmentErrors } from './establishment.errors';
+import { itemKey, planChange, shapeProblems } from './establishment.rules';
+
+const FIELD_LABELS: Record<string, string> = {
+  staffCategory: 'loại cán bộ',
+  committee: 'loại cấp ủy',
+  term: 'nhiệm kỳ',
+  titleId: 'chức danh',
+  field: 'lĩnh vực',
+};
+
+@Injectable()
+export class EstablishmentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly units: UnitService,
+    private readonly titles: TitleService,
+  ) {}
+
+  private records(manager: EntityManager = this.dataSource.manager) {
+    return manager
+      .getRepository(EstablishmentRecordEntity)
+      .createQueryBuilder('e')
+      .leftJoinAndSelect('e.title', 'title')
+      .leftJoinAndSelect('e.body', 'body');
+  }
+
+  /** The establishment of a unit on a date, as the registry knew it at a time. */
+  async asOf(args: EstablishmentArgs): Promise<EstablishmentRecordEntity[]> {
+    await this.units.get(args.unitId);
+    const asOf = args.asOf ?? todayIso();
+    const qb = this.records()
+      .where('e.unit_id = :unitId', { unitId: args.unitId })
+      .andWhere('e.valid_from <= :asOf AND (e.valid_to IS NULL OR e.valid_to > :asOf)', { asOf });
+    if (args.asKnownAt) {
+      qb.andWhere('e.recorded_at <= :known AND (e.superseded_at IS NULL OR e.superseded_at > :known)', {
+        known: args.asKnownAt,
+      });
+    } else {
+      qb.andWhere('e.superseded_at IS NULL');
+    }
+    return qb.orderBy('e.item_kind').addOrderBy('title.sort_order').addOrderBy('e.item_key').getMany();
+  }
+
+  /** Every record ever written for a unit (or one item), superseded ones included. */
+  async history(args: EstablishmentHistoryArgs): Promise<EstablishmentRecordEntity[]> {
+    await this.units.get(args.unitId);
+    const qb = this.records().where('e.unit_id = :unitId', { unitId: args.unitId });
+    if (args.itemKey) qb.andWhere('e.item_key = :itemKey', { itemKey: args.itemKey });
+    return qb.orderBy('e.item_key').addOrderBy('e.valid_from', 'DESC').addOrderBy('e.recorded_at', 'DESC').getMany();
+  }
+
+  async change(input: ChangeEstablishmentInput): Promise<EstablishmentRecordEntity> {
+    const problems = shapeProblems(input);
+    if (problems.length) {
+      throw new BadUserInputError(
+        problems.map(([field, problem]) => ({
+          field,
+          code: problem === 'required' ? FieldErrorCode.REQUIRED : FieldErrorCode.INVALID_VALUE,
+          message:
+            problem === 'required'
+              ? `Phải chọn ${FIELD_LABELS[field]} cho loại định suất này`
+              : `Không dùng ${FIELD_LABELS[field]} cho loại định suất này`,
+        })),
+      );
+    }
+    if (input.term) {
+      const [, from, to] = LIMITS.termPattern.exec(input.term) ?? [];
+      if (!from || Number(to) <= Number(from)) throw EstablishmentErrors.termOrder();
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const unit = await this.units.lockForWrite(manager, input.unitId);
+      if (input.effectiveFrom < unit.validFrom) throw EstablishmentErrors.beforeUnit();
+      if (unit.validTo && input.effectiveFrom >= unit.validTo) throw EstablishmentErrors.afterUnit();
+      if (input.bodyId) {
+        const body = await this.units.getBody(input.bodyId, manager).catch(() => null);
+        if (!body || body.unitId !== unit.id) throw EstablishmentErrors.bodyOfOtherUnit();
+      }
+      if (input.titleId) await this.titles.requireExisting(manager, input.titleId);
+
+      const key = itemKey(input);
+      const current = await manager.find(EstablishmentRecordEntity, {
+        where: { unitId: unit.id, itemKey: key, supersededAt: IsNull() },
+        order: { validFrom: 'ASC' },
+      });
+      const plan = planChange(current, input.effectiveFrom, input.value);
+      const base = plan.covering as EstablishmentRecordEntity | null;
+      if ((base?.id ?? null) !== (input.baseRecordId ?? null)) throw EstablishmentErrors.stale();
+      if (base && input.baseVersion != null && base.version !== input.baseVersion) throw EstablishmentErrors.stale();
+      if (base && base.value === input.value) throw EstablishmentErrors.unchanged();
+
+      const [{ now }] = await manager.query('SELECT now() AS now');
+      for (const old of plan.supersede as EstablishmentRecordEntity[]) {
+        const result = await manager.update(
+          EstablishmentRecordEntity,
+          { id: old.id, version: old.version },
+          { supersededAt: now, version: old.version + 1 },
+        );
+        if (!result.affected) throw EstablishmentErrors.stale();
+      }
+      let created: EstablishmentRecordEntity | null = null;
+      for (const row of plan.insert) {
+        const carried = row.carriedFrom ? (current.find((c) => c.id === row.carriedFrom) ?? null) : null;
+        created = await manager.save(
+          manager.create(EstablishmentRecordEntity, {
+            unitId: unit.id,
+            bodyId: input.bodyId ?? null,
+            itemKind: input.itemKind,
+            itemKey: key,
+            staffCategory: input.staffCategory ?? null,
+            committee: input.committee ?? null,
+            term: input.term ?? null,
+            titleId: input.titleId ?? null,
+            field: input.field ?? null,
+            value: row.value,
+            validFrom: row.validFrom,
+            validTo: row.validTo,
+            recordedAt: now,
+            supersededAt: null,
+            recordKind: carried ? carried.recordKind : RecordKind.CHANGE,
+            correctsId: null,
+            reason: carried ? carried.reason : (input.reason ?? null),
+          }),
+        );
+      }
+      return this.records(manager).where('e.id = :id', { id: created!.id }).getOneOrFail();
+    });
+  }
+
+  async correct(input: CorrectEstablishmentInput): Promise<EstablishmentRecordEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager.findOne(EstablishmentRecordEntity, { where: { id: input.recordId } });
+      if (!found) throw EstablishmentErrors.recordNotFound(input.recordId);
+      await this.units.lockForWrite(manager, found.unitId);
+      const record = await manager.findOneOrFail(EstablishmentRecordEntity, { where: { id: input.recordId } });
+      if (record.supersededAt || record.version !== input.version) throw EstablishmentErrors.stale();
+      if (record.value === input.value) throw EstablishmentErrors.unchanged();
+      const [{ now }] = await manager.query('SELECT now() AS now');
+      await manager.update(
+        EstablishmentRecordEntity,
+        { id: record.id, version: record.version },
+        { supersededAt: now, version: record.version + 1 },
+      );
+      const { id: _id, version: _v, createdAt: _c, updatedAt: _u, title: _t, body: _b, ...copy } = record;
+      const created = await manager.save(
+        manager.create(EstablishmentRecordEntity, {
+          ...copy,
+          value: input.value,
+          recordedAt: now,
+          supersededAt: null,
+          recordKind: RecordKind.CORRECTION,
+          correctsId: record.id,
+          reason: input.reason,
+        }),
+      );
+      return this.records(manager).where('e.id = :id', { id: created.id }).getOneOrFail();
+    });
+  }
+}

@@ -1,0 +1,272 @@
+import { foldForSearch, SortDirection, UnitKind, UnitSortField } from '@canbo/shared';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Connection, decodeCursor, toConnection } from '../../core/graphql/pagination';
+import { BodyEntity } from './body.entity';
+import { CreateBodyInput, UpdateBodyInput } from './dto/body.input';
+import { UnitsArgs } from './dto/unit.args';
+import { CreateUnitInput, RecordUnitSuccessionInput, UpdateUnitInput } from './dto/unit.input';
+import { UnitSuccessionEntity } from './unit-succession.entity';
+import { UnitEntity } from './unit.entity';
+import { UnitErrors } from './unit.errors';
+
+const SORT_EXPRESSIONS: Record<UnitSortField, string> = {
+  [UnitSortField.NAME]: `u.search_text`,
+  [UnitSortField.KIND]: `u.kind || ' ' || u.search_text`,
+  [UnitSortField.CREATED_AT]: `to_char(u.created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS')`,
+};
+
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function unitSearchText(name: string, shortName?: string | null): string {
+  return foldForSearch([name, shortName].filter(Boolean).join(' '));
+}
+
+export interface UnitKindCount {
+  kind: UnitKind;
+  count: number;
+}
+
+@Injectable()
+export class UnitService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(args: UnitsArgs): Promise<Connection<UnitEntity>> {
+    const field = args.orderBy?.field ?? UnitSortField.NAME;
+    const direction = args.orderBy?.direction ?? SortDirection.ASC;
+    const sortExpr = SORT_EXPRESSIONS[field];
+    const qb = this.dataSource.getRepository(UnitEntity).createQueryBuilder('u').leftJoinAndSelect('u.parent', 'parent');
+    const filter = args.filter ?? {};
+    if (filter.search) {
+      qb.andWhere(`u.search_text LIKE :search ESCAPE '\\'`, { search: `%${escapeLike(foldForSearch(filter.search))}%` });
+    }
+    if (filter.kinds?.length) qb.andWhere('u.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: filter.parentId });
+    if (filter.activeOn) {
+      qb.andWhere('u.valid_from <= :activeOn AND (u.valid_to IS NULL OR u.valid_to > :activeOn)', {
+        activeOn: filter.activeOn,
+      });
+    }
+    const totalCount = await qb.clone().select('u.id').getCount();
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      const op = direction === SortDirection.ASC ? '>' : '<';
+      qb.andWhere(`(${sortExpr}, u.id) ${op} (:cursorSort, :cursorId)`, {
+        cursorSort: String(cursor.sort),
+        cursorId: cursor.id,
+      });
+    }
+    qb.addSelect(sortExpr, 'sort_value')
+      .orderBy(sortExpr, direction)
+      .addOrderBy('u.id', direction)
+      .limit(args.first + 1);
+    const { entities, raw } = await qb.getRawAndEntities<{ sort_value: string; u_id: string }>();
+    const sortById = new Map(raw.map((r) => [r.u_id, r.sort_value]));
+    return toConnection(entities, args.first, totalCount, Boolean(args.after), (u) => sortById.get(u.id) ?? '');
+  }
+
+  async kindCounts(activeOn?: string | null): Promise<UnitKindCount[]> {
+    const rows: { kind: UnitKind; count: string }[] = await this.dataSource.query(
+      `SELECT kind, count(*) AS count FROM unit
+        WHERE ($1::date IS NULL OR (valid_from <= $1::date AND (valid_to IS NULL OR valid_to > $1::date)))
+        GROUP BY kind ORDER BY kind`,
+      [activeOn ?? null],
+    );
+    return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<UnitEntity> {
+    const unit = await manager.findOne(UnitEntity, { where: { id }, relations: { parent: true } });
+    if (!unit) throw UnitErrors.notFound(id);
+    return unit;
+  }
+
+  /** Loads a unit row with FOR UPDATE, serialising writes that depend on it (its establishment, its bodies). */
+  async lockForWrite(manager: EntityManager, id: string, field = 'unitId'): Promise<UnitEntity> {
+    const unit = await manager
+      .getRepository(UnitEntity)
+      .createQueryBuilder('u')
+      .setLock('pessimistic_write')
+      .where('u.id = :id', { id })
+      .getOne();
+    if (!unit) throw UnitErrors.unknownUnit(field);
+    return unit;
+  }
+
+  async getMany(ids: readonly string[]): Promise<UnitEntity[]> {
+    if (!ids.length) return [];
+    return this.dataSource.getRepository(UnitEntity).createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany();
+  }
+
+  async create(input: CreateUnitInput): Promise<UnitEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      this.checkPeriod(input.validFrom, input.validTo ?? null);
+      if (input.branch && input.kind !== UnitKind.PROVINCE_AGENCY) throw UnitErrors.branchOnlyForAgency();
+      if (input.parentId) await this.checkParent(manager, input.parentId);
+      if (await manager.exists(UnitEntity, { where: { code: input.code } })) throw UnitErrors.duplicateCode();
+      await this.checkDuplicateName(manager, input.name, input.validFrom, input.validTo ?? null, null);
+      const unit = manager.create(UnitEntity, {
+        code: input.code,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        kind: input.kind,
+        branch: input.branch ?? null,
+        parentId: input.parentId ?? null,
+        validFrom: input.validFrom,
+        validTo: input.validTo ?? null,
+        searchText: unitSearchText(input.name, input.shortName),
+      });
+      return manager.save(unit);
+    });
+  }
+
+  async update(input: UpdateUnitInput): Promise<UnitEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(UnitEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw UnitErrors.notFound(input.id);
+      if (current.version !== input.version) throw UnitErrors.stale();
+      const next = {
+        name: input.name ?? current.name,
+        shortName: input.shortName !== undefined ? input.shortName : current.shortName,
+        kind: input.kind ?? current.kind,
+        branch: input.branch !== undefined ? input.branch : current.branch,
+        validFrom: input.validFrom ?? current.validFrom,
+        validTo: input.validTo !== undefined ? input.validTo : current.validTo,
+      };
+      this.checkPeriod(next.validFrom, next.validTo);
+      if (next.branch && next.kind !== UnitKind.PROVINCE_AGENCY) throw UnitErrors.branchOnlyForAgency();
+      await this.checkDuplicateName(manager, next.name, next.validFrom, next.validTo, current.id);
+      await manager.update(
+        UnitEntity,
+        { id: current.id, version: current.version },
+        { ...next, searchText: unitSearchText(next.name, next.shortName), version: current.version + 1 },
+      );
+      return manager.findOneOrFail(UnitEntity, { where: { id: current.id } });
+    });
+  }
+
+  async recordSuccession(input: RecordUnitSuccessionInput): Promise<UnitSuccessionEntity> {
+    if (input.predecessorId === input.successorId) throw UnitErrors.selfSuccession();
+    return this.dataSource.transaction(async (manager) => {
+      const predecessor = await this.lockForWrite(manager, input.predecessorId, 'predecessorId');
+      await this.lockForWrite(manager, input.successorId, 'successorId');
+      if (input.effectiveDate <= predecessor.validFrom) throw UnitErrors.successionDate();
+      if (await manager.exists(UnitSuccessionEntity, { where: { predecessorId: input.predecessorId, successorId: input.successorId } })) {
+        throw UnitErrors.duplicateSuccession();
+      }
+      if (!predecessor.validTo || predecessor.validTo > input.effectiveDate) {
+        await manager.update(
+          UnitEntity,
+          { id: predecessor.id },
+          { validTo: input.effectiveDate, version: predecessor.version + 1 },
+        );
+      }
+      return manager.save(
+        manager.create(UnitSuccessionEntity, {
+          predecessorId: input.predecessorId,
+          successorId: input.successorId,
+          effectiveDate: input.effectiveDate,
+          note: input.note ?? null,
+        }),
+      );
+    });
+  }
+
+  successionsOf(unitId: string, side: 'predecessor' | 'successor'): Promise<UnitSuccessionEntity[]> {
+    const column = side === 'predecessor' ? 'successorId' : 'predecessorId';
+    return this.dataSource.getRepository(UnitSuccessionEntity).find({
+      where: { [column]: unitId },
+      order: { effectiveDate: 'ASC' },
+    });
+  }
+
+  bodies(unitId: string, activeOn?: string | null): Promise<BodyEntity[]> {
+    const qb = this.dataSource
+      .getRepository(BodyEntity)
+      .createQueryBuilder('b')
+      .where('b.unit_id = :unitId', { unitId })
+      .orderBy('b.sort_order', 'ASC')
+      .addOrderBy('b.name', 'ASC');
+    if (activeOn) {
+      qb.andWhere('b.valid_from <= :activeOn AND (b.valid_to IS NULL OR b.valid_to > :activeOn)', { activeOn });
+    }
+    return qb.getMany();
+  }
+
+  async getBody(id: string, manager: EntityManager = this.dataSource.manager): Promise<BodyEntity> {
+    const body = await manager.findOne(BodyEntity, { where: { id } });
+    if (!body) throw UnitErrors.bodyNotFound(id);
+    return body;
+  }
+
+  async getBodies(ids: readonly string[]): Promise<BodyEntity[]> {
+    if (!ids.length) return [];
+    return this.dataSource.getRepository(BodyEntity).createQueryBuilder('b').where('b.id IN (:...ids)', { ids }).getMany();
+  }
+
+  async createBody(input: CreateBodyInput): Promise<BodyEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockForWrite(manager, input.unitId);
+      this.checkPeriod(input.validFrom, input.validTo ?? null);
+      return manager.save(
+        manager.create(BodyEntity, {
+          unitId: input.unitId,
+          kind: input.kind,
+          name: input.name,
+          sortOrder: input.sortOrder ?? 0,
+          validFrom: input.validFrom,
+          validTo: input.validTo ?? null,
+        }),
+      );
+    });
+  }
+
+  async updateBody(input: UpdateBodyInput): Promise<BodyEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(BodyEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw UnitErrors.bodyNotFound(input.id);
+      if (current.version !== input.version) throw UnitErrors.staleBody();
+      const next = {
+        kind: input.kind ?? current.kind,
+        name: input.name ?? current.name,
+        sortOrder: input.sortOrder ?? current.sortOrder,
+        validFrom: input.validFrom ?? current.validFrom,
+        validTo: input.validTo !== undefined ? input.validTo : current.validTo,
+      };
+      this.checkPeriod(next.validFrom, next.validTo);
+      await manager.update(BodyEntity, { id: current.id }, { ...next, version: current.version + 1 });
+      return manager.findOneOrFail(BodyEntity, { where: { id: current.id } });
+    });
+  }
+
+  private checkPeriod(from: string, to: string | null): void {
+    if (to && to <= from) throw UnitErrors.periodOrder();
+  }
+
+  private async checkParent(manager: EntityManager, parentId: string): Promise<void> {
+    const parent = await manager.findOne(UnitEntity, { where: { id: parentId } });
+    if (!parent) throw UnitErrors.unknownUnit('parentId');
+    if (parent.kind !== UnitKind.PROVINCE) throw UnitErrors.parentKind();
+  }
+
+  private async checkDuplicateName(
+    manager: EntityManager,
+    name: string,
+    from: string,
+    to: string | null,
+    exceptId: string | null,
+  ): Promise<void> {
+    const rows = await manager.query(
+      `SELECT 1 FROM unit
+        WHERE name = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)
+          AND (valid_to IS NULL OR valid_to > $3::date)
+          AND ($4::date IS NULL OR valid_from < $4::date)
+        LIMIT 1`,
+      [name, exceptId, from, to],
+    );
+    if (rows.length) throw UnitErrors.duplicateName();
+  }
+}

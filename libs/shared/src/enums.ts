@@ -1,0 +1,89 @@
+/** Kinds of unit. Commune-level units are `COMMUNE`, `WARD` and `SPECIAL_ZONE`. */
+export enum UnitKind {
+  PROVINCE = 'PROVINCE',
+  COMMUNE = 'COMMUNE',
+  WARD = 'WARD',
+  SPECIAL_ZONE = 'SPECIAL_ZONE',
+  PROVINCE_AGENCY = 'PROVINCE_AGENCY',
+}
+
+export const COMMUNE_LEVEL_KINDS: readonly UnitKind[] = [UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE];
+
+/** Branch of a province agency (party, state or front). */
+export enum AgencyBranch {
+  PARTY = 'PARTY',
+  STATE = 'STATE',
+  FRONT = 'FRONT',
+}
+
+/** Bodies inside a unit. */
+export enum BodyKind {
+  PARTY_COMMITTEE = 'PARTY_COMMITTEE',
+  PEOPLES_COUNCIL = 'PEOPLES_COUNCIL',
+  PEOPLES_COMMITTEE = 'PEOPLES_COMMITTEE',
+  FATHERLAND_FRONT = 'FATHERLAND_FRONT',
+  SOCIO_POLITICAL_ORGANISATION = 'SOCIO_POLITICAL_ORGANISATION',
+  PUBLIC_SERVICE_UNIT = 'PUBLIC_SERVICE_UNIT',
+  AGENCY_OFFICE = 'AGENCY_OFFICE',
+}
+
+export enum StaffCategory {
+  CADRE = 'CADRE',
+  CIVIL_SERVANT = 'CIVIL_SERVANT',
+  PUBLIC_EMPLOYEE = 'PUBLIC_EMPLOYEE',
+  CONTRACT = 'CONTRACT',
+}
+
+/** What an establishment record counts. */
+export enum EstablishmentItemKind {
+  /** approved headcount per staff category */
+  HEADCOUNT = 'HEADCOUNT',
+  /** planned seats of a party committee for a term */
+  COMMITTEE_SEATS = 'COMMITTEE_SEATS',
+  /** number of seats of one leadership title */
+  TITLE_SEATS = 'TITLE_SEATS',
+  /** specialists needed per professional field */
+  SPECIALISTS = 'SPECIALISTS',
+}
+
+export enum CommitteeKind {
+  EXECUTIVE = 'EXECUTIVE',
+  STANDING = 'STANDING',
+}
+
+export enum ProfessionalField {
+  LAND_MANAGEMENT = 'LAND_MANAGEMENT',
+  PUBLIC_INVESTMENT = 'PUBLIC_INVESTMENT',
+  BUDGET_FINANCE = 'BUDGET_FINANCE',
+  DIGITAL_TRANSFORMATION = 'DIGITAL_TRANSFORMATION',
+  INFORMATION_TECHNOLOGY = 'INFORMATION_TECHNOLOGY',
+  PLANNING = 'PLANNING',
+  ACCOUNTING = 'ACCOUNTING',
+  ENVIRONMENT = 'ENVIRONMENT',
+  CONSTRUCTION = 'CONSTRUCTION',
+  JUSTICE = 'JUSTICE',
+  CULTURE_SOCIETY = 'CULTURE_SOCIETY',
+  AGRICULTURE = 'AGRICULTURE',
+}
+
+export enum TitleLevel {
+  COMMUNE = 'COMMUNE',
+  PROVINCE = 'PROVINCE',
+}
+
+/** Why a bitemporal record was written: a real change, or the correction of a mistake. */
+export enum RecordKind {
+  CHANGE = 'CHANGE',
+  CORRECTION = 'CORRECTION',
+}
+
+export enum UnitSortField {
+  NAME = 'NAME',
+  KIND = 'KIND',
+  CREATED_AT = 'CREATED_AT',
+}
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}

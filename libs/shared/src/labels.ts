@@ -1,0 +1,86 @@
+import {
+  AgencyBranch,
+  BodyKind,
+  CommitteeKind,
+  EstablishmentItemKind,
+  ProfessionalField,
+  RecordKind,
+  StaffCategory,
+  TitleLevel,
+  UnitKind,
+} from './enums';
+
+export type Locale = 'vi' | 'en';
+export type Labels<E extends string> = Record<E, Record<Locale, string>>;
+
+export const UNIT_KIND_LABELS: Labels<UnitKind> = {
+  PROVINCE: { vi: 'Tỉnh', en: 'Province' },
+  COMMUNE: { vi: 'Xã', en: 'Commune' },
+  WARD: { vi: 'Phường', en: 'Ward' },
+  SPECIAL_ZONE: { vi: 'Đặc khu', en: 'Special zone' },
+  PROVINCE_AGENCY: { vi: 'Cơ quan cấp tỉnh', en: 'Province agency' },
+};
+
+export const AGENCY_BRANCH_LABELS: Labels<AgencyBranch> = {
+  PARTY: { vi: 'Khối Đảng', en: 'Party' },
+  STATE: { vi: 'Khối chính quyền', en: 'State' },
+  FRONT: { vi: 'Khối Mặt trận, đoàn thể', en: 'Front' },
+};
+
+export const BODY_KIND_LABELS: Labels<BodyKind> = {
+  PARTY_COMMITTEE: { vi: 'Đảng ủy', en: 'Party committee' },
+  PEOPLES_COUNCIL: { vi: 'Hội đồng nhân dân', en: "People's council" },
+  PEOPLES_COMMITTEE: { vi: 'Ủy ban nhân dân', en: "People's committee" },
+  FATHERLAND_FRONT: { vi: 'Ủy ban Mặt trận Tổ quốc', en: 'Fatherland front' },
+  SOCIO_POLITICAL_ORGANISATION: { vi: 'Tổ chức chính trị - xã hội', en: 'Socio-political organisation' },
+  PUBLIC_SERVICE_UNIT: { vi: 'Đơn vị sự nghiệp công lập', en: 'Public service unit' },
+  AGENCY_OFFICE: { vi: 'Cơ quan, phòng ban', en: 'Agency office' },
+};
+
+export const STAFF_CATEGORY_LABELS: Labels<StaffCategory> = {
+  CADRE: { vi: 'Cán bộ', en: 'Cadre' },
+  CIVIL_SERVANT: { vi: 'Công chức', en: 'Civil servant' },
+  PUBLIC_EMPLOYEE: { vi: 'Viên chức', en: 'Public employee' },
+  CONTRACT: { vi: 'Hợp đồng lao động', en: 'Contract worker' },
+};
+
+export const ESTABLISHMENT_ITEM_KIND_LABELS: Labels<EstablishmentItemKind> = {
+  HEADCOUNT: { vi: 'Biên chế được phê duyệt', en: 'Approved headcount' },
+  COMMITTEE_SEATS: { vi: 'Số lượng cấp ủy theo kế hoạch', en: 'Planned committee seats' },
+  TITLE_SEATS: { vi: 'Số lượng chức danh lãnh đạo', en: 'Leadership title seats' },
+  SPECIALISTS: { vi: 'Nhu cầu chuyên môn theo lĩnh vực', en: 'Specialists needed per field' },
+};
+
+export const COMMITTEE_KIND_LABELS: Labels<CommitteeKind> = {
+  EXECUTIVE: { vi: 'Ban Chấp hành', en: 'Executive committee' },
+  STANDING: { vi: 'Ban Thường vụ', en: 'Standing committee' },
+};
+
+export const PROFESSIONAL_FIELD_LABELS: Labels<ProfessionalField> = {
+  LAND_MANAGEMENT: { vi: 'Quản lý đất đai', en: 'Land management' },
+  PUBLIC_INVESTMENT: { vi: 'Đầu tư công', en: 'Public investment' },
+  BUDGET_FINANCE: { vi: 'Tài chính - ngân sách', en: 'Budget and finance' },
+  DIGITAL_TRANSFORMATION: { vi: 'Chuyển đổi số', en: 'Digital transformation' },
+  INFORMATION_TECHNOLOGY: { vi: 'Công nghệ thông tin', en: 'Information technology' },
+  PLANNING: { vi: 'Quy hoạch', en: 'Planning' },
+  ACCOUNTING: { vi: 'Kế toán', en: 'Accounting' },
+  ENVIRONMENT: { vi: 'Môi trường', en: 'Environment' },
+  CONSTRUCTION: { vi: 'Xây dựng', en: 'Construction' },
+  JUSTICE: { vi: 'Tư pháp - hộ tịch', en: 'Justice and civil status' },
+  CULTURE_SOCIETY: { vi: 'Văn hóa - xã hội', en: 'Culture and society' },
+  AGRICULTURE: { vi: 'Nông nghiệp', en: 'Agriculture' },
+};
+
+export const TITLE_LEVEL_LABELS: Labels<TitleLevel> = {
+  COMMUNE: { vi: 'Cấp xã', en: 'Commune level' },
+  PROVINCE: { vi: 'Cấp tỉnh', en: 'Province level' },
+};
+
+export const RECORD_KIND_LABELS: Labels<RecordKind> = {
+  CHANGE: { vi: 'Thay đổi', en: 'Change' },
+  CORRECTION: { vi: 'Đính chính', en: 'Correction' },
+};
+
+export function label<E extends string>(labels: Labels<E>, value: E, locale: Locale = 'vi'): string {
+  return labels[value]?.[locale] ?? value;
+}

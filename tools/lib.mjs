@@ -1,0 +1,48 @@
+// Shared helpers of the workspace scripts (start, db, test, schema).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultDataRoot, ensureDatabase, startEmbeddedPostgres } from './embedded-pg.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function say(message) {
+  process.stdout.write(`[canbo] ${message}\n`);
+}
+
+/** Runs a command from the workspace root; resolves on exit 0, rejects otherwise. */
+export function run(command, args, { env = process.env, stdio = 'inherit' } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code})`)),
+    );
+  });
+}
+
+export function bin(name) {
+  return path.join(root, 'node_modules', '.bin', name);
+}
+
+/**
+ * The database to use: DATABASE_URL when set (created if missing), else an embedded PostgreSQL whose data
+ * lives in CANBO_DATA_DIR. Returns { url, embedded, stop() }.
+ */
+export async function resolveDatabase({ persistent = true, dataRoot, database = 'canbo', port } = {}) {
+  if (process.env.DATABASE_URL) {
+    await ensureDatabase(process.env.DATABASE_URL);
+    return { url: process.env.DATABASE_URL, embedded: null, stop: async () => {} };
+  }
+  const dir = dataRoot ?? defaultDataRoot();
+  const pgPort = port ?? Number(process.env.EMBEDDED_PG_PORT || 54329);
+  const pg = await startEmbeddedPostgres({ dataRoot: dir, port: pgPort, persistent });
+  const url = pg.url(database);
+  await ensureDatabase(url);
+  return { url, embedded: pg, dataRoot: dir, stop: () => pg.stop() };
+}
+
+export function exists(relative) {
+  return fs.existsSync(path.join(root, relative));
+}
