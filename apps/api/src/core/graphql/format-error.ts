@@ -1,16 +1,20 @@
 import { ErrorCode, FieldError, FieldErrorCode } from '@canbo/shared';
 import { HttpException } from '@nestjs/common';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { JsonLogger } from '../logging/json-logger';
 
 const OUR_CODES = new Set<string>(Object.values(ErrorCode));
-const COERCION = /^Variable "\$(\w+)" got invalid value .*?(?: at "([\w.[\]]+)")?; (.*)$/s;
+// The value is printed with JSON-quoted strings, so ` at "` only occurs as the path marker; without a path, the
+// reason follows the last "; " (the value itself may contain "; ").
+const COERCION = /^Variable "\$(\w+)" got invalid value (?:.*? at "([\w.[\]]+)"; |.*; )(.*)$/s;
 
 function coercionFields(message: string): FieldError[] | undefined {
   const match = COERCION.exec(message);
   if (!match) return undefined;
   const [, variable, at, reason] = match;
-  const path = at ? at.split('.').slice(1).join('.') || variable : variable;
+  // a missing or unknown field of an input object is reported at the object: name the field itself
+  const inner = /^Field "(\w+)" (?:of required type|is not defined by type)/.exec(reason)?.[1];
+  const path = [...(at ? at.split('.').slice(1) : []), ...(inner ? [inner] : [])].join('.') || variable;
   let code = FieldErrorCode.INVALID_VALUE;
   let text = 'Giá trị không hợp lệ';
   if (/LocalDate/.test(reason)) {
@@ -25,7 +29,7 @@ function coercionFields(message: string): FieldError[] | undefined {
     code = FieldErrorCode.REQUIRED;
     text = 'Không được để trống';
   }
-  return [{ field: path || variable, code, message: text }];
+  return [{ field: path, code, message: text }];
 }
 
 /**
@@ -35,12 +39,18 @@ function coercionFields(message: string): FieldError[] | undefined {
 export function createFormatError(logger: JsonLogger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
-    const code = formatted.extensions?.code as string | undefined;
+    // Apollo relabels every validation error GRAPHQL_VALIDATION_FAILED; our own rules (depth limit) keep their code.
+    const ownCode = original instanceof GraphQLError ? (original.extensions?.code as string | undefined) : undefined;
+    const code =
+      formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && ownCode && OUR_CODES.has(ownCode)
+        ? ownCode
+        : (formatted.extensions?.code as string | undefined);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
     if (code === ErrorCode.BAD_USER_INPUT && !formatted.extensions?.fields) {
       const fields = coercionFields(formatted.message);
-      return { ...base, extensions: { code, ...(fields ? { fields } : {}) } };
+      const reason = formatted.extensions?.reason;
+      return { ...base, extensions: { code, ...(reason ? { reason } : {}), ...(fields ? { fields } : {}) } };
     }
     if (code && (OUR_CODES.has(code) || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')) {
       if (code === ErrorCode.INTERNAL_SERVER_ERROR) {

@@ -6,6 +6,7 @@ import {
   FragmentDefinitionNode,
   GraphQLError,
   GraphQLSchema,
+  getVariableValues,
   Kind,
   SelectionSetNode,
   ValidationContext,
@@ -63,7 +64,11 @@ export function complexityLimitPlugin(schema: () => GraphQLSchema, maxComplexity
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // Variables that do not coerce are left to execution, which answers BAD_USER_INPUT naming the field
+          // (estimating first would throw their error here, where it becomes a 500). They execute nothing.
+          const variables = getVariableValues(schema(), operation?.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors?.length) return;
           const complexity = getComplexity({
             schema: schema(),
             operationName: request.operationName,
@@ -73,7 +78,7 @@ export function complexityLimitPlugin(schema: () => GraphQLSchema, maxComplexity
           });
           if (complexity > maxComplexity) {
             throw new GraphQLError(`Truy vấn quá phức tạp (${complexity} > ${maxComplexity})`, {
-              extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'COMPLEXITY_LIMIT' },
+              extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'COMPLEXITY_LIMIT', http: { status: 400 } },
             });
           }
         },

@@ -3,10 +3,10 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 function parse(value: unknown): string {
   if (!isValidIsoDate(value)) {
-    throw new GraphQLError('Ngày không hợp lệ (định dạng YYYY-MM-DD)');
+    throw new TypeError('Ngày không hợp lệ (định dạng YYYY-MM-DD)');
   }
   if (!isDateInRange(value)) {
-    throw new GraphQLError(`Ngày phải trong khoảng ${LIMITS.dateMin} đến ${LIMITS.dateMax}`);
+    throw new TypeError(`Ngày phải trong khoảng ${LIMITS.dateMin} đến ${LIMITS.dateMax}`);
   }
   return value;
 }

@@ -128,7 +128,8 @@ export class EstablishmentService {
             recordedAt: now,
             supersededAt: null,
             recordKind: carried ? carried.recordKind : RecordKind.CHANGE,
-            correctsId: null,
+            // a remainder is the carried record re-recorded for a shorter period: it keeps its kind, link and reason
+            correctsId: carried ? carried.correctsId : null,
             reason: carried ? carried.reason : (input.reason ?? null),
           }),
         );

@@ -90,7 +90,10 @@ export class TitleService implements OnModuleInit {
       if (current.version !== input.version) throw TitleErrors.stale();
       const { id, version, ...changes } = input;
       const next = { ...changes };
-      for (const key of Object.keys(next) as (keyof typeof next)[]) if (next[key] === undefined) delete next[key];
+      // omitted or null means "unchanged", except bodyKind, the one nullable column
+      for (const key of Object.keys(next) as (keyof typeof next)[]) {
+        if (next[key] === undefined || (next[key] === null && key !== 'bodyKind')) delete next[key];
+      }
       const name = next.name ?? current.name;
       await manager.update(TitleEntity, { id }, { ...next, searchText: foldForSearch(name), version: version + 1 });
       return manager.findOneOrFail(TitleEntity, { where: { id } });

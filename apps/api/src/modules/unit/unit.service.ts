@@ -119,7 +119,8 @@ export class UnitService {
         validTo: input.validTo ?? null,
         searchText: unitSearchText(input.name, input.shortName),
       });
-      return manager.save(unit);
+      const saved = await manager.save(unit);
+      return this.get(saved.id, manager);
     });
   }
 
@@ -144,7 +145,7 @@ export class UnitService {
         { id: current.id, version: current.version },
         { ...next, searchText: unitSearchText(next.name, next.shortName), version: current.version + 1 },
       );
-      return manager.findOneOrFail(UnitEntity, { where: { id: current.id } });
+      return this.get(current.id, manager);
     });
   }
 

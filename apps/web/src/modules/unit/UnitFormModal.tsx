@@ -1,0 +1,170 @@
+import { AGENCY_BRANCH_LABELS, AgencyBranch, ErrorCode, LIMITS, UNIT_KIND_LABELS, UnitKind } from '@canbo/shared';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useLocale } from '../../app/i18n';
+import type { UnitFieldsFragment } from '../../generated/graphql';
+import { applyFieldErrors, errorMessage } from '../../shared/errors';
+import { toIsoDate } from '../../shared/format';
+import { ApiError } from '../../shared/graphql-client';
+import { codeRules, nameRules } from '../../shared/rules';
+import { useCreateUnit, useUnits, useUpdateUnit } from './hooks';
+
+interface Values {
+  code?: string;
+  name: string;
+  shortName?: string;
+  kind: UnitKind;
+  branch?: AgencyBranch | null;
+  parentId?: string | null;
+  validFrom: Dayjs;
+  validTo?: Dayjs | null;
+}
+
+export const DATE_FORMAT = 'DD/MM/YYYY';
+
+/** Adds a unit, or edits one (with its version: a newer version on the server answers CONFLICT). */
+export function UnitFormModal({ open, onClose, unit, onReload }: { open: boolean; onClose: () => void; unit?: UnitFieldsFragment; onReload?: () => void }) {
+  const { t, locale, label } = useLocale();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const create = useCreateUnit();
+  const update = useUpdateUnit();
+  const [failure, setFailure] = useState<unknown>(null);
+  const provinces = useUnits({ first: 10, filter: { kinds: [UnitKind.PROVINCE] } });
+  const kind = Form.useWatch('kind', form);
+
+  useEffect(() => {
+    if (!open) return;
+    setFailure(null);
+    form.resetFields();
+    if (unit) {
+      form.setFieldsValue({
+        name: unit.name,
+        shortName: unit.shortName ?? undefined,
+        kind: unit.kind,
+        branch: unit.branch,
+        parentId: unit.parentId,
+        validFrom: dayjs(unit.validFrom),
+        validTo: unit.validTo ? dayjs(unit.validTo) : null,
+      });
+    } else {
+      form.setFieldsValue({ kind: UnitKind.COMMUNE, validFrom: dayjs(), parentId: provinces.data?.units.edges[0]?.node.id ?? null });
+    }
+  }, [open, unit, form, provinces.data]);
+
+  const submit = async (values: Values) => {
+    setFailure(null);
+    const common = {
+      name: values.name,
+      shortName: values.shortName?.trim() ? values.shortName : null,
+      kind: values.kind,
+      branch: values.kind === UnitKind.PROVINCE_AGENCY ? (values.branch ?? null) : null,
+      validFrom: toIsoDate(values.validFrom)!,
+      validTo: toIsoDate(values.validTo ?? null),
+    };
+    try {
+      if (unit) {
+        await update.mutateAsync({ id: unit.id, version: unit.version, ...common });
+        message.success(t('unit.updated'));
+        onClose();
+      } else {
+        const result = await create.mutateAsync({ ...common, code: values.code!, parentId: values.parentId ?? null });
+        message.success(t('unit.created'));
+        onClose();
+        navigate(`/units/${result.createUnit.id}`);
+      }
+    } catch (error) {
+      if (!applyFieldErrors(form, error, t, locale)) setFailure(error);
+    }
+  };
+
+  const conflict = failure instanceof ApiError && failure.code === ErrorCode.CONFLICT;
+  return (
+    <Modal
+      open={open}
+      title={unit ? t('unit.edit') : t('unit.create')}
+      onCancel={onClose}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={create.isPending || update.isPending}
+      onOk={() => form.submit()}
+      destroyOnHidden
+      forceRender
+    >
+      {failure ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={errorMessage(failure, t)}
+          action={
+            conflict && onReload ? (
+              <Button
+                size="small"
+                onClick={() => {
+                  onReload();
+                  onClose();
+                }}
+              >
+                {t('common.reload')}
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : null}
+      <Form<Values> form={form} layout="vertical" onFinish={submit} name="unit-form" scrollToFirstError>
+        {!unit && (
+          <Form.Item name="code" label={t('unit.code')} rules={codeRules(t)}>
+            <Input maxLength={LIMITS.codeMaxLength + 10} placeholder="xa-moi" />
+          </Form.Item>
+        )}
+        <Form.Item name="name" label={t('unit.name')} rules={nameRules(t)}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="shortName" label={t('unit.shortName')} rules={nameRules(t, { required: false, max: LIMITS.shortNameMaxLength })}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="kind" label={t('unit.kind')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Select options={Object.values(UnitKind).map((k) => ({ value: k, label: label(UNIT_KIND_LABELS, k) }))} />
+        </Form.Item>
+        {kind === UnitKind.PROVINCE_AGENCY && (
+          <Form.Item name="branch" label={t('unit.branch')}>
+            <Select allowClear options={Object.values(AgencyBranch).map((b) => ({ value: b, label: label(AGENCY_BRANCH_LABELS, b) }))} />
+          </Form.Item>
+        )}
+        {!unit && (
+          <Form.Item name="parentId" label={t('unit.parent')}>
+            <Select
+              allowClear
+              loading={provinces.isLoading}
+              options={provinces.data?.units.edges.map((e) => ({ value: e.node.id, label: e.node.name })) ?? []}
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="validFrom" label={t('unit.validFrom')} rules={[{ required: true, message: t('validation.required') }]}>
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="validTo"
+          label={t('unit.validTo')}
+          dependencies={['validFrom']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator(_, value: Dayjs | null) {
+                const from: Dayjs | undefined = getFieldValue('validFrom');
+                if (!value || !from || value.isAfter(from, 'day')) return Promise.resolve();
+                return Promise.reject(new Error(t('validation.periodOrder')));
+              },
+            }),
+          ]}
+        >
+          <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,106 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  ChangeEstablishmentDocument,
+  ChangeEstablishmentInput,
+  CorrectEstablishmentDocument,
+  CorrectEstablishmentInput,
+  CreateBodyDocument,
+  CreateBodyInput,
+  CreateUnitDocument,
+  CreateUnitInput,
+  EstablishmentDocument,
+  EstablishmentHistoryDocument,
+  UnitDocument,
+  UnitKindCountsDocument,
+  UnitsDocument,
+  UnitsQueryVariables,
+  UpdateBodyDocument,
+  UpdateBodyInput,
+  UpdateUnitDocument,
+  UpdateUnitInput,
+} from '../../generated/graphql';
+import { request } from '../../shared/graphql-client';
+
+export const unitKeys = {
+  all: ['units'] as const,
+  list: (vars: UnitsQueryVariables) => ['units', 'list', vars] as const,
+  counts: ['units', 'counts'] as const,
+  one: (id: string) => ['units', 'one', id] as const,
+  establishment: (unitId: string, asOf: string | null, asKnownAt: string | null) =>
+    ['units', 'establishment', unitId, asOf, asKnownAt] as const,
+  history: (unitId: string) => ['units', 'establishment-history', unitId] as const,
+};
+
+export function useUnits(vars: UnitsQueryVariables) {
+  return useQuery({
+    queryKey: unitKeys.list(vars),
+    queryFn: () => request(UnitsDocument, vars),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUnitKindCounts() {
+  return useQuery({ queryKey: unitKeys.counts, queryFn: () => request(UnitKindCountsDocument, {}) });
+}
+
+export function useUnit(id: string) {
+  return useQuery({ queryKey: unitKeys.one(id), queryFn: () => request(UnitDocument, { id }) });
+}
+
+export function useEstablishment(unitId: string, asOf: string | null, asKnownAt: string | null) {
+  return useQuery({
+    queryKey: unitKeys.establishment(unitId, asOf, asKnownAt),
+    queryFn: () => request(EstablishmentDocument, { unitId, asOf, asKnownAt }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useEstablishmentHistory(unitId: string, enabled = true) {
+  return useQuery({
+    queryKey: unitKeys.history(unitId),
+    queryFn: () => request(EstablishmentHistoryDocument, { unitId }),
+    enabled,
+  });
+}
+
+/** Every write refreshes what it may have changed: the lists, the unit and its establishment. */
+function useInvalidateUnits() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: unitKeys.all });
+}
+
+export function useCreateUnit() {
+  const invalidate = useInvalidateUnits();
+  return useMutation({ mutationFn: (input: CreateUnitInput) => request(CreateUnitDocument, { input }), onSuccess: invalidate });
+}
+
+export function useUpdateUnit() {
+  const invalidate = useInvalidateUnits();
+  return useMutation({ mutationFn: (input: UpdateUnitInput) => request(UpdateUnitDocument, { input }), onSuccess: invalidate });
+}
+
+export function useCreateBody() {
+  const invalidate = useInvalidateUnits();
+  return useMutation({ mutationFn: (input: CreateBodyInput) => request(CreateBodyDocument, { input }), onSuccess: invalidate });
+}
+
+export function useUpdateBody() {
+  const invalidate = useInvalidateUnits();
+  return useMutation({ mutationFn: (input: UpdateBodyInput) => request(UpdateBodyDocument, { input }), onSuccess: invalidate });
+}
+
+export function useChangeEstablishment() {
+  const invalidate = useInvalidateUnits();
+  return useMutation({
+    mutationFn: (input: ChangeEstablishmentInput) => request(ChangeEstablishmentDocument, { input }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCorrectEstablishment() {
+  const invalidate = useInvalidateUnits();
+  return useMutation({
+    mutationFn: (input: CorrectEstablishmentInput) => request(CorrectEstablishmentDocument, { input }),
+    onSuccess: invalidate,
+  });
+}
