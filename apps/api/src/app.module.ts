@@ -1,7 +1,7 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './config';
@@ -9,6 +9,7 @@ import { dataSourceOptions } from './core/database/data-source';
 import { createFormatError } from './core/graphql/format-error';
 import { complexityLimitPlugin, depthLimitRule } from './core/graphql/limits';
 import { operationLoggingPlugin } from './core/graphql/logging.plugin';
+import { GraphQLPassThroughFilter } from './core/graphql/pass-through.filter';
 import { HealthController } from './core/health/health.controller';
 import { JsonLogger } from './core/logging/json-logger';
 import { PermissionGuard } from './core/permissions/permission.guard';
@@ -42,7 +43,7 @@ export class AppModule {
               csrfPrevention: true,
               includeStacktraceInErrorResponses: false,
               validationRules: [depthLimitRule(config.graphqlMaxDepth)],
-              formatError: createFormatError(logger, config.production),
+              formatError: createFormatError(logger),
               plugins: [
                 ...(config.production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
                 complexityLimitPlugin(() => schemaHost!.schema, config.graphqlMaxComplexity),
@@ -57,6 +58,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: PermissionGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLPassThroughFilter },
       ],
     };
   }

@@ -62,6 +62,44 @@ describe('units and bodies', () => {
   });
 });
 
+describe('a new commune-level unit gets its defaults', () => {
+  const CREATE = `mutation($i: CreateUnitInput!) { createUnit(input: $i) { id bodies { kind name } } }`;
+
+  test('its standard bodies and the default establishment of the rule version in force', async () => {
+    const res = await t.gql(CREATE, {
+      i: { code: 'xa-thu-nghiem', name: 'Xã Thử Nghiệm', kind: 'COMMUNE', parentId: provinceId, validFrom: '2026-03-01' },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.createUnit.bodies).toHaveLength(10);
+    expect(res.data.createUnit.bodies[0]).toEqual({ kind: 'PARTY_COMMITTEE', name: 'Đảng ủy xã Thử Nghiệm' });
+    const est = await t.gql(`query($id: ID!) { establishment(unitId: $id, asOf: "2026-03-01") { itemKind staffCategory value validFrom reason body { name } } }`, {
+      id: res.data.createUnit.id,
+    });
+    const records = est.data.establishment as { itemKind: string; staffCategory: string | null; value: number; validFrom: string; reason: string }[];
+    // same shape as a seeded unit: 4 headcounts, 2 committees, 7 titles, 9 fields
+    expect(records).toHaveLength(22);
+    expect(records.every((r) => r.validFrom === '2026-03-01' && r.reason === 'Định suất mặc định 2025')).toBe(true);
+    expect(records.find((r) => r.staffCategory === 'CADRE')?.value).toBe(40);
+    const before = await t.gql(`query($id: ID!) { establishment(unitId: $id, asOf: "2026-02-28") { id } }`, { id: res.data.createUnit.id });
+    expect(before.data.establishment).toEqual([]);
+  });
+
+  test('unless asked not to, and never for a province agency', async () => {
+    const bare = await t.gql(CREATE, {
+      i: { code: 'xa-trong', name: 'Xã Trống', kind: 'COMMUNE', parentId: provinceId, validFrom: '2026-03-01', applyDefaults: false },
+    });
+    expect(bare.data.createUnit.bodies).toEqual([]);
+    const agency = await t.gql(CREATE, {
+      i: { code: 'so-thu-nghiem', name: 'Sở Thử Nghiệm', kind: 'PROVINCE_AGENCY', parentId: provinceId, validFrom: '2026-03-01' },
+    });
+    expect(agency.data.createUnit.bodies).toEqual([]);
+    const [{ count }] = await t.ds.query(`SELECT count(*)::int AS count FROM establishment_record WHERE unit_id = ANY($1)`, [
+      [bare.data.createUnit.id, agency.data.createUnit.id],
+    ]);
+    expect(count).toBe(0);
+  });
+});
+
 describe('unit succession', () => {
   const SUCCESSION = `mutation($i: RecordUnitSuccessionInput!) { recordUnitSuccession(input: $i) { id predecessorId successorId effectiveDate note } }`;
   let predecessorId: string;
@@ -77,6 +115,26 @@ describe('unit succession', () => {
     expect(unit.data.unit).toEqual({ validTo: '2026-01-01', version: 2, successors: [{ successorId }], predecessors: [] });
     const successor = await t.gql(`query($id: ID!) { unit(id: $id) { predecessors { predecessorId } } }`, { id: successorId });
     expect(successor.data.unit.predecessors).toEqual([{ predecessorId }]);
+  });
+
+  test('its bodies and establishment end that day too, and the past is kept', async () => {
+    const unit = await t.gql(`query($id: ID!) { unit(id: $id) { all: bodies { validTo } after: bodies(activeOn: "2026-01-01") { id } } }`, {
+      id: predecessorId,
+    });
+    expect(unit.data.unit.after).toEqual([]);
+    expect(unit.data.unit.all.every((b: { validTo: string }) => b.validTo === '2026-01-01')).toBe(true);
+    const est = async (asOf: string) =>
+      (await t.gql(`query($id: ID!, $d: LocalDate) { establishment(unitId: $id, asOf: $d) { value validTo } }`, { id: predecessorId, d: asOf }))
+        .data.establishment as { value: number; validTo: string | null }[];
+    expect(await est('2026-01-01')).toEqual([]);
+    const last = await est('2025-12-31');
+    expect(last).toHaveLength(22);
+    expect(last.every((r) => r.validTo === '2026-01-01')).toBe(true);
+    // as known before the succession, the values were open-ended
+    const history = await t.gql(`query($id: ID!) { establishmentHistory(unitId: $id) { validTo supersededAt } }`, { id: predecessorId });
+    const superseded = history.data.establishmentHistory.filter((r: { supersededAt: string | null }) => r.supersededAt);
+    expect(superseded).toHaveLength(22);
+    expect(superseded.every((r: { validTo: string | null }) => r.validTo === null)).toBe(true);
   });
 
   test('the ended unit no longer counts from that day', async () => {

@@ -7,7 +7,7 @@ import {
   RESOLVER_NAME_METADATA,
   RESOLVER_PROPERTY_METADATA,
   RESOLVER_TYPE_METADATA,
-} from '@nestjs/graphql/dist/graphql.constants';
+} from '@nestjs/graphql';
 import { PERMISSION_METADATA } from '../src/core/permissions/require-permission.decorator';
 import { allResolvers } from '../src/schema';
 import { bootTestApp, TestApp } from './harness';

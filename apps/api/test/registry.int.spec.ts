@@ -342,8 +342,11 @@ describe('HTTP, logging and limits', () => {
     const requestId = `it-err-${Date.now()}`;
     await t.gql(`{ unit(id: "00000000-0000-4000-8000-000000000000") { id } }`, undefined, { 'x-request-id': requestId });
     await new Promise((r) => setTimeout(r, 20));
-    const line = t.logs.map((l) => JSON.parse(l)).find((l) => l.requestId === requestId && l.msg === 'graphql');
+    const lines = t.logs.map((l) => JSON.parse(l)).filter((l) => l.requestId === requestId);
+    const line = lines.find((l) => l.msg === 'graphql');
     expect(line?.errors).toEqual(['NOT_FOUND']);
+    // an expected error is not an error of the system: nothing at level error
+    expect(lines.filter((l) => l.level === 'error')).toEqual([]);
   });
 
   const nested = (levels: number) => `{ unit(id: "00000000-0000-4000-8000-000000000000") { ${'parent { '.repeat(levels)}id${' }'.repeat(levels)} } }`;

@@ -1,23 +1,18 @@
 import {
   AgencyBranch,
-  BodyKind,
   COMMUNE_LEVEL_KINDS,
-  CommitteeKind,
   DEFAULT_COMMUNE_ESTABLISHMENT,
-  EstablishmentItemKind,
   foldForSearch,
   normalizeText,
-  ProfessionalField,
-  RecordKind,
   RULE_DEFAULTS,
-  StaffCategory,
   UnitKind,
 } from '@canbo/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { BodyEntity } from '../modules/unit/body.entity';
 import { UnitEntity } from '../modules/unit/unit.entity';
 import { EstablishmentRecordEntity } from '../modules/establishment/establishment.entity';
-import { itemKey } from '../modules/establishment/establishment.rules';
+import { defaultEstablishmentRecords } from '../modules/establishment/establishment.defaults';
+import { agencyBodies, communeBodies, provinceBodies } from '../modules/unit/unit.defaults';
 import { RuleSettingEntity } from '../modules/rule/rule-setting.entity';
 import { TitleEntity } from '../modules/title/title.entity';
 import { TITLE_SEEDS } from './titles';
@@ -49,38 +44,6 @@ const BRANCHES: Record<string, AgencyBranch> = { party: AgencyBranch.PARTY, stat
 
 export function slug(value: string): string {
   return foldForSearch(value).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
-
-/** "Xã An Biên" -> "xã An Biên": the unit name as it follows a body's name. */
-function lowerFirst(name: string): string {
-  return name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
-}
-
-/** The bodies every commune-level unit has, in display order. */
-export function communeBodies(unitName: string): { kind: BodyKind; name: string }[] {
-  const of = lowerFirst(unitName);
-  return [
-    { kind: BodyKind.PARTY_COMMITTEE, name: `Đảng ủy ${of}` },
-    { kind: BodyKind.PEOPLES_COUNCIL, name: `Hội đồng nhân dân ${of}` },
-    { kind: BodyKind.PEOPLES_COMMITTEE, name: `Ủy ban nhân dân ${of}` },
-    { kind: BodyKind.FATHERLAND_FRONT, name: `Ủy ban Mặt trận Tổ quốc Việt Nam ${of}` },
-    { kind: BodyKind.SOCIO_POLITICAL_ORGANISATION, name: `Đoàn Thanh niên Cộng sản Hồ Chí Minh ${of}` },
-    { kind: BodyKind.SOCIO_POLITICAL_ORGANISATION, name: `Hội Liên hiệp Phụ nữ ${of}` },
-    { kind: BodyKind.SOCIO_POLITICAL_ORGANISATION, name: `Hội Nông dân ${of}` },
-    { kind: BodyKind.SOCIO_POLITICAL_ORGANISATION, name: `Hội Cựu chiến binh ${of}` },
-    { kind: BodyKind.PUBLIC_SERVICE_UNIT, name: `Trung tâm Phục vụ hành chính công ${of}` },
-    { kind: BodyKind.PUBLIC_SERVICE_UNIT, name: `Trạm Y tế ${of}` },
-  ];
-}
-
-function provinceBodies(provinceName: string): { kind: BodyKind; name: string }[] {
-  const short = provinceName.replace(/^Tỉnh\s+/u, '');
-  const of = lowerFirst(provinceName);
-  return [
-    { kind: BodyKind.PARTY_COMMITTEE, name: `Tỉnh ủy ${short}` },
-    { kind: BodyKind.PEOPLES_COUNCIL, name: `Hội đồng nhân dân ${of}` },
-    { kind: BodyKind.PEOPLES_COMMITTEE, name: `Ủy ban nhân dân ${of}` },
-  ];
 }
 
 export interface SeedResult {
@@ -179,38 +142,23 @@ export async function seedRegistry(ds: DataSource, seed: ProvinceSeed = DEFAULT_
     for (const unit of units) {
       const list = COMMUNE_LEVEL_KINDS.includes(unit.kind)
         ? communeBodies(unit.name)
-        : [{ kind: BodyKind.AGENCY_OFFICE, name: unit.name }];
+        : agencyBodies(unit.name);
       list.forEach((b, i) => bodyRows.push({ ...b, unitId: unit.id, sortOrder: (i + 1) * 10, validFrom: seed.validFrom }));
     }
     const bodies = await insertMany(manager, BodyEntity, bodyRows);
-    const bodyOf = (unitId: string, kind: BodyKind) => bodies.find((b) => b.unitId === unitId && b.kind === kind) ?? null;
-
-    const template = DEFAULT_COMMUNE_ESTABLISHMENT.value;
-    const records: Partial<EstablishmentRecordEntity>[] = [];
-    const base = { validFrom: seed.validFrom, validTo: null, recordedAt: now, recordKind: RecordKind.CHANGE, reason: DEFAULT_COMMUNE_ESTABLISHMENT.versionLabel };
-    for (const unit of units.filter((u) => COMMUNE_LEVEL_KINDS.includes(u.kind))) {
-      for (const [category, value] of Object.entries(template.headcount) as [StaffCategory, number][]) {
-        const item = { itemKind: EstablishmentItemKind.HEADCOUNT, staffCategory: category, bodyId: null };
-        records.push({ ...base, ...item, unitId: unit.id, itemKey: itemKey(item), value });
-      }
-      const party = bodyOf(unit.id, BodyKind.PARTY_COMMITTEE);
-      for (const [committee, value] of Object.entries(template.committeeSeats) as [CommitteeKind, number][]) {
-        const item = { itemKind: EstablishmentItemKind.COMMITTEE_SEATS, committee, term: template.term, bodyId: party?.id ?? null };
-        records.push({ ...base, ...item, unitId: unit.id, itemKey: itemKey(item), value });
-      }
-      for (const [code, value] of Object.entries(template.titleSeats)) {
-        const title = titleByCode.get(code);
-        if (!title) throw new Error(`Default establishment names unknown title ${code}`);
-        const body = title.bodyKind ? bodyOf(unit.id, title.bodyKind) : null;
-        const item = { itemKind: EstablishmentItemKind.TITLE_SEATS, titleId: title.id, bodyId: body?.id ?? null };
-        records.push({ ...base, ...item, unitId: unit.id, itemKey: itemKey(item), value });
-      }
-      const committeeBody = bodyOf(unit.id, BodyKind.PEOPLES_COMMITTEE);
-      for (const [field, value] of Object.entries(template.specialists) as [ProfessionalField, number][]) {
-        const item = { itemKind: EstablishmentItemKind.SPECIALISTS, field, bodyId: committeeBody?.id ?? null };
-        records.push({ ...base, ...item, unitId: unit.id, itemKey: itemKey(item), value });
-      }
-    }
+    const records = units
+      .filter((u) => COMMUNE_LEVEL_KINDS.includes(u.kind))
+      .flatMap((unit) =>
+        defaultEstablishmentRecords({
+          unitId: unit.id,
+          bodies: bodies.filter((b) => b.unitId === unit.id),
+          titles: titleByCode,
+          template: DEFAULT_COMMUNE_ESTABLISHMENT.value,
+          versionLabel: DEFAULT_COMMUNE_ESTABLISHMENT.versionLabel,
+          validFrom: seed.validFrom,
+          recordedAt: now,
+        }),
+      );
     await insertMany(manager, EstablishmentRecordEntity, records);
     return {
       seeded: true,

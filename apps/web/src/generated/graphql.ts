@@ -71,6 +71,8 @@ export type CreateTitleInput = {
 };
 
 export type CreateUnitInput = {
+  /** For a commune-level unit: create its standard bodies and the default establishment in force */
+  applyDefaults?: boolean;
   branch?: AgencyBranch | null | undefined;
   /** Stable machine code (lower-case latin, digits, - . _) */
   code: string;

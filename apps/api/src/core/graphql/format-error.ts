@@ -36,7 +36,7 @@ function coercionFields(message: string): FieldError[] | undefined {
  * Shapes every error leaving the API: our typed errors keep their code and fields; coercion failures of
  * variables become BAD_USER_INPUT naming the field; anything unexpected is logged and masked.
  */
-export function createFormatError(logger: JsonLogger, production: boolean) {
+export function createFormatError(logger: JsonLogger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     // Apollo relabels every validation error GRAPHQL_VALIDATION_FAILED; our own rules (depth limit) keep their code.
@@ -58,7 +58,7 @@ export function createFormatError(logger: JsonLogger, production: boolean) {
         return { ...base, message: 'Lỗi hệ thống. Vui lòng thử lại sau.', extensions: { code } };
       }
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...base, extensions: production ? extensions : { ...extensions } };
+      return { ...base, extensions };
     }
     if (original instanceof HttpException) {
       const status = original.getStatus();

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { RuleModule } from '../rule/rule.module';
 import { TitleModule } from '../title/title.module';
 import { UnitModule } from '../unit/unit.module';
 import { EstablishmentResolver } from './establishment.resolver';
 import { EstablishmentService } from './establishment.service';
 
 @Module({
-  imports: [UnitModule, TitleModule],
+  imports: [UnitModule, TitleModule, RuleModule],
   providers: [EstablishmentService, EstablishmentResolver],
   exports: [EstablishmentService],
 })

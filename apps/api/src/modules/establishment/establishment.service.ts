@@ -1,13 +1,17 @@
-import { FieldErrorCode, LIMITS, RecordKind, todayIso } from '@canbo/shared';
-import { Injectable } from '@nestjs/common';
+import { FieldErrorCode, LIMITS, RecordKind, RuleKey, todayIso } from '@canbo/shared';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { BadUserInputError } from '../../core/errors/app-errors';
+import { RuleService } from '../rule/rule.service';
 import { TitleService } from '../title/title.service';
+import { BodyEntity } from '../unit/body.entity';
+import { UnitEntity } from '../unit/unit.entity';
 import { UnitService } from '../unit/unit.service';
 import { EstablishmentArgs, EstablishmentHistoryArgs } from './dto/establishment.args';
 import { ChangeEstablishmentInput, CorrectEstablishmentInput } from './dto/establishment.input';
 import { EstablishmentRecordEntity } from './establishment.entity';
+import { defaultEstablishmentRecords } from './establishment.defaults';
 import { EstablishmentErrors } from './establishment.errors';
 import { itemKey, planChange, shapeProblems } from './establishment.rules';
 
@@ -20,12 +24,57 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 @Injectable()
-export class EstablishmentService {
+export class EstablishmentService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly units: UnitService,
     private readonly titles: TitleService,
+    private readonly rules: RuleService,
   ) {}
+
+  onModuleInit(): void {
+    this.units.registerLifecycleHooks({
+      created: (manager, unit, bodies) => this.applyDefaults(manager, unit, bodies),
+      ended: (manager, unit, endDate) => this.closeAt(manager, unit.id, endDate),
+    });
+  }
+
+  /** A new commune-level unit gets the default establishment of the rule version in force on its first day. */
+  private async applyDefaults(manager: EntityManager, unit: UnitEntity, bodies: BodyEntity[]): Promise<void> {
+    const rule = await this.rules.inForce(RuleKey.DEFAULT_COMMUNE_ESTABLISHMENT, unit.validFrom).catch(() => null);
+    if (!rule) return;
+    const titles = await this.titles.byCodes(manager, Object.keys(rule.value.titleSeats));
+    const [{ now }] = await manager.query('SELECT now() AS now');
+    const records = defaultEstablishmentRecords({
+      unitId: unit.id,
+      bodies,
+      titles: new Map(titles.map((t) => [t.code, t])),
+      template: rule.value,
+      versionLabel: rule.versionLabel,
+      validFrom: unit.validFrom,
+      recordedAt: now,
+    });
+    if (records.length) await manager.insert(EstablishmentRecordEntity, records);
+  }
+
+  /** A unit that ends: what it held after its last day is superseded, what spans that day is cut there. */
+  private async closeAt(manager: EntityManager, unitId: string, endDate: string): Promise<void> {
+    const open = await manager
+      .getRepository(EstablishmentRecordEntity)
+      .createQueryBuilder('e')
+      .where('e.unit_id = :unitId AND e.superseded_at IS NULL', { unitId })
+      .andWhere('(e.valid_to IS NULL OR e.valid_to > :endDate)', { endDate })
+      .getMany();
+    if (!open.length) return;
+    const [{ now }] = await manager.query('SELECT now() AS now');
+    for (const record of open) {
+      await manager.update(EstablishmentRecordEntity, { id: record.id }, { supersededAt: now, version: record.version + 1 });
+      if (record.validFrom < endDate) {
+        const { id: _id, version: _v, createdAt: _c, updatedAt: _u, title: _t, body: _b, ...copy } = record;
+        await manager.insert(EstablishmentRecordEntity, { ...copy, validTo: endDate, recordedAt: now, supersededAt: null });
+      }
+    }
+  }
 
   private records(manager: EntityManager = this.dataSource.manager) {
     return manager

@@ -68,6 +68,11 @@ export class TitleService implements OnModuleInit {
     return title;
   }
 
+  /** Titles by code, for other modules' writes in their transaction. */
+  byCodes(manager: EntityManager, codes: string[]): Promise<TitleEntity[]> {
+    return manager.find(TitleEntity, { where: { code: In(codes) } });
+  }
+
   async create(input: CreateTitleInput): Promise<TitleEntity> {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.exists(TitleEntity, { where: { code: input.code } })) throw TitleErrors.duplicateCode();

@@ -1,4 +1,4 @@
-import { foldForSearch, SortDirection, UnitKind, UnitSortField } from '@canbo/shared';
+import { COMMUNE_LEVEL_KINDS, foldForSearch, SortDirection, UnitKind, UnitSortField } from '@canbo/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +8,7 @@ import { CreateBodyInput, UpdateBodyInput } from './dto/body.input';
 import { UnitsArgs } from './dto/unit.args';
 import { CreateUnitInput, RecordUnitSuccessionInput, UpdateUnitInput } from './dto/unit.input';
 import { UnitSuccessionEntity } from './unit-succession.entity';
+import { communeBodies } from './unit.defaults';
 import { UnitEntity } from './unit.entity';
 import { UnitErrors } from './unit.errors';
 
@@ -25,6 +26,16 @@ export function unitSearchText(name: string, shortName?: string | null): string 
   return foldForSearch([name, shortName].filter(Boolean).join(' '));
 }
 
+/**
+ * What other modules do, in the same transaction, when a unit is created (e.g. give it its default
+ * establishment) or ends (close what it held on that day). They register here instead of this module
+ * reaching into theirs.
+ */
+export interface UnitLifecycleHooks {
+  created?(manager: EntityManager, unit: UnitEntity, bodies: BodyEntity[]): Promise<void>;
+  ended?(manager: EntityManager, unit: UnitEntity, endDate: string): Promise<void>;
+}
+
 export interface UnitKindCount {
   kind: UnitKind;
   count: number;
@@ -32,7 +43,13 @@ export interface UnitKindCount {
 
 @Injectable()
 export class UnitService {
+  private readonly hooks: UnitLifecycleHooks[] = [];
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  registerLifecycleHooks(hooks: UnitLifecycleHooks): void {
+    this.hooks.push(hooks);
+  }
 
   async list(args: UnitsArgs): Promise<Connection<UnitEntity>> {
     const field = args.orderBy?.field ?? UnitSortField.NAME;
@@ -120,6 +137,14 @@ export class UnitService {
         searchText: unitSearchText(input.name, input.shortName),
       });
       const saved = await manager.save(unit);
+      if (input.applyDefaults !== false && COMMUNE_LEVEL_KINDS.includes(saved.kind)) {
+        const bodies = await manager.save(
+          communeBodies(saved.name).map((b, i) =>
+            manager.create(BodyEntity, { ...b, unitId: saved.id, sortOrder: (i + 1) * 10, validFrom: saved.validFrom }),
+          ),
+        );
+        for (const hook of this.hooks) await hook.created?.(manager, saved, bodies);
+      }
       return this.get(saved.id, manager);
     });
   }
@@ -164,6 +189,17 @@ export class UnitService {
           { id: predecessor.id },
           { validTo: input.effectiveDate, version: predecessor.version + 1 },
         );
+        // its bodies end with it; what other modules hold for it is closed by their hooks
+        await manager
+          .createQueryBuilder()
+          .update(BodyEntity)
+          .set({ validTo: input.effectiveDate, version: () => 'version + 1' })
+          .where('unit_id = :id AND valid_from < :date AND (valid_to IS NULL OR valid_to > :date)', {
+            id: predecessor.id,
+            date: input.effectiveDate,
+          })
+          .execute();
+        for (const hook of this.hooks) await hook.ended?.(manager, predecessor, input.effectiveDate);
       }
       return manager.save(
         manager.create(UnitSuccessionEntity, {

@@ -1,5 +1,5 @@
-import { AGENCY_BRANCH_LABELS, AgencyBranch, ErrorCode, LIMITS, UNIT_KIND_LABELS, UnitKind } from '@canbo/shared';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { AGENCY_BRANCH_LABELS, AgencyBranch, COMMUNE_LEVEL_KINDS, ErrorCode, LIMITS, UNIT_KIND_LABELS, UnitKind } from '@canbo/shared';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -20,6 +20,7 @@ interface Values {
   parentId?: string | null;
   validFrom: Dayjs;
   validTo?: Dayjs | null;
+  applyDefaults?: boolean;
 }
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
@@ -51,7 +52,12 @@ export function UnitFormModal({ open, onClose, unit, onReload }: { open: boolean
         validTo: unit.validTo ? dayjs(unit.validTo) : null,
       });
     } else {
-      form.setFieldsValue({ kind: UnitKind.COMMUNE, validFrom: dayjs(), parentId: provinces.data?.units.edges[0]?.node.id ?? null });
+      form.setFieldsValue({
+        kind: UnitKind.COMMUNE,
+        validFrom: dayjs(),
+        applyDefaults: true,
+        parentId: provinces.data?.units.edges[0]?.node.id ?? null,
+      });
     }
   }, [open, unit, form, provinces.data]);
 
@@ -71,7 +77,12 @@ export function UnitFormModal({ open, onClose, unit, onReload }: { open: boolean
         message.success(t('unit.updated'));
         onClose();
       } else {
-        const result = await create.mutateAsync({ ...common, code: values.code!, parentId: values.parentId ?? null });
+        const result = await create.mutateAsync({
+          ...common,
+          code: values.code!,
+          parentId: values.parentId ?? null,
+          applyDefaults: values.applyDefaults ?? true,
+        });
         message.success(t('unit.created'));
         onClose();
         navigate(`/units/${result.createUnit.id}`);
@@ -134,6 +145,11 @@ export function UnitFormModal({ open, onClose, unit, onReload }: { open: boolean
         {kind === UnitKind.PROVINCE_AGENCY && (
           <Form.Item name="branch" label={t('unit.branch')}>
             <Select allowClear options={Object.values(AgencyBranch).map((b) => ({ value: b, label: label(AGENCY_BRANCH_LABELS, b) }))} />
+          </Form.Item>
+        )}
+        {!unit && COMMUNE_LEVEL_KINDS.includes(kind) && (
+          <Form.Item name="applyDefaults" valuePropName="checked">
+            <Checkbox>{t('unit.applyDefaults')}</Checkbox>
           </Form.Item>
         )}
         {!unit && (

@@ -6,7 +6,7 @@ import { BadUserInputError, ConflictError } from '../../errors/app-errors';
 import { JsonLogger } from '../../logging/json-logger';
 import { createFormatError } from '../format-error';
 
-function setup(production = false) {
+function setup() {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -14,7 +14,7 @@ function setup(production = false) {
       cb();
     },
   });
-  return { format: createFormatError(new JsonLogger('info', sink), production), lines };
+  return { format: createFormatError(new JsonLogger('info', sink)), lines };
 }
 
 /** What Apollo hands formatError for a variable coercion failure. */
@@ -136,7 +136,7 @@ describe('formatError: typed and unexpected errors', () => {
   });
 
   test('anything unexpected is masked and logged', () => {
-    const { format, lines } = setup(true);
+    const { format, lines } = setup();
     const boom = new Error('duplicate key value violates unique constraint "unit_code_key"');
     const g = new GraphQLError(boom.message, { originalError: boom });
     const out = format(g.toJSON(), g);

@@ -1,6 +1,6 @@
 import { AgencyBranch, LIMITS, UnitKind } from '@canbo/shared';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import { LocalDateScalar } from '../../../core/graphql/local-date.scalar';
 import { CodeField, DateField, NameField, TextField } from '../../../core/validation/validation';
 
@@ -39,6 +39,14 @@ export class CreateUnitInput {
   @Field(() => LocalDateScalar, { nullable: true })
   @DateField(true)
   validTo?: string | null;
+
+  @Field(() => Boolean, {
+    defaultValue: true,
+    description: 'For a commune-level unit: create its standard bodies and the default establishment in force',
+  })
+  @IsOptional()
+  @IsBoolean()
+  applyDefaults?: boolean;
 }
 
 @InputType()
