@@ -1,5 +1,5 @@
 // npm run db:migrate | db:seed — against DATABASE_URL, or the embedded PostgreSQL when it is unset.
-import { bin, resolveDatabase, root, run, say } from './lib.mjs';
+import { appDatabaseUrl, bin, resolveDatabase, root, run, say } from './lib.mjs';
 
 const command = process.argv[2];
 if (!['migrate', 'seed', 'setup'].includes(command)) {
@@ -12,7 +12,9 @@ await run(bin('nx'), ['run-many', '-t', 'build', '-p', 'shared', 'api', '--outpu
 const db = await resolveDatabase();
 if (db.embedded) say(`embedded PostgreSQL, data in ${db.embedded.dataDir}`);
 try {
-  await run(process.execPath, [`${root}/dist/api/cli.js`, command], { env: { ...process.env, DATABASE_URL: db.url } });
+  await run(process.execPath, [`${root}/dist/api/cli.js`, command], {
+    env: { ...process.env, DATABASE_URL: db.url, APP_DATABASE_URL: appDatabaseUrl(db.url, db.dataRoot) },
+  });
 } finally {
   await db.stop();
 }

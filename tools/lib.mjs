@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
 import { defaultDataRoot, ensureDatabase, startEmbeddedPostgres } from './embedded-pg.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,4 +46,20 @@ export async function resolveDatabase({ persistent = true, dataRoot, database = 
 
 export function exists(relative) {
   return fs.existsSync(path.join(root, relative));
+}
+
+/**
+ * The URL the API connects with: APP_DATABASE_URL when set, else the same server and database as the owner's
+ * URL with the login role `canbo_api` and a password generated once and kept in the data folder. The setup
+ * step creates that role (a member of canbo_app: no UPDATE or DELETE on the audit log).
+ */
+export function appDatabaseUrl(ownerUrl, dataRoot = defaultDataRoot()) {
+  if (process.env.APP_DATABASE_URL) return process.env.APP_DATABASE_URL;
+  fs.mkdirSync(dataRoot, { recursive: true });
+  const file = path.join(dataRoot, 'app-db-password');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(18).toString('base64url') + '\n', { mode: 0o600 });
+  const url = new URL(ownerUrl);
+  url.username = 'canbo_api';
+  url.password = fs.readFileSync(file, 'utf8').trim();
+  return url.toString();
 }

@@ -1,7 +1,7 @@
 // npm start: builds the workspace, prepares the database (embedded PostgreSQL unless DATABASE_URL is set),
 // migrates and seeds it, then serves the API (/graphql) and the SPA.
 import { spawn } from 'node:child_process';
-import { bin, resolveDatabase, root, run, say } from './lib.mjs';
+import { appDatabaseUrl, bin, resolveDatabase, root, run, say } from './lib.mjs';
 
 const port = Number(process.env.PORT || 3000);
 
@@ -16,7 +16,14 @@ if (db.embedded) {
   say(`using the PostgreSQL server of DATABASE_URL`);
 }
 
-const env = { ...process.env, DATABASE_URL: db.url, PORT: String(port), WEB_DIST_DIR: `${root}/dist/web` };
+// migrations and seeding run as the owner; the API runs as the application role
+const env = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  APP_DATABASE_URL: appDatabaseUrl(db.url, db.dataRoot),
+  PORT: String(port),
+  WEB_DIST_DIR: `${root}/dist/web`,
+};
 try {
   await run(process.execPath, [`${root}/dist/api/cli.js`, 'setup'], { env });
 } catch (error) {

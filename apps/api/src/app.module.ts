@@ -1,10 +1,11 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './config';
+import { ConfigModule } from './core/config.module';
 import { dataSourceOptions } from './core/database/data-source';
 import { createFormatError } from './core/graphql/format-error';
 import { complexityLimitPlugin, depthLimitRule } from './core/graphql/limits';
@@ -12,14 +13,15 @@ import { operationLoggingPlugin } from './core/graphql/logging.plugin';
 import { GraphQLPassThroughFilter } from './core/graphql/pass-through.filter';
 import { HealthController } from './core/health/health.controller';
 import { JsonLogger } from './core/logging/json-logger';
-import { PermissionGuard } from './core/permissions/permission.guard';
 import { createValidationPipe } from './core/validation/validation';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { EstablishmentModule } from './modules/establishment/establishment.module';
 import { RuleModule } from './modules/rule/rule.module';
 import { TitleModule } from './modules/title/title.module';
 import { UnitModule } from './modules/unit/unit.module';
 
-export const FEATURE_MODULES = [UnitModule, RuleModule, TitleModule, EstablishmentModule];
+export const FEATURE_MODULES = [AuditModule, AuthModule, UnitModule, RuleModule, TitleModule, EstablishmentModule];
 
 @Module({})
 export class AppModule {
@@ -28,6 +30,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.dbPoolSize)),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -38,6 +41,7 @@ export class AppModule {
               autoSchemaFile: true,
               sortSchema: true,
               path: '/graphql',
+              context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
               introspection: !config.production,
               playground: false,
               csrfPrevention: true,
@@ -56,7 +60,6 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
-        { provide: APP_GUARD, useClass: PermissionGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLPassThroughFilter },
       ],

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import express from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,9 @@ export async function createApp(config: AppConfig, logger = new JsonLogger(confi
     logger,
     bodyParser: false,
   });
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   app.use(requestContextMiddleware);
+  app.use(cookieParser());
   app.use(express.json({ limit: '1mb' }));
   app.disable('x-powered-by');
   app.enableShutdownHooks();
@@ -31,7 +34,7 @@ function serveWeb(app: NestExpressApplication, dir: string): void {
   if (!fs.existsSync(index)) throw new Error(`WEB_DIST_DIR ${root} has no index.html: build the web app first`);
   app.use(express.static(root, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health')) return next();
+    if (req.method !== 'GET' || /^\/(graphql|health|auth)(\/|$)/.test(req.path)) return next();
     if (path.extname(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

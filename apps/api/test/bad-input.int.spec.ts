@@ -33,7 +33,7 @@ async function digest(): Promise<Record<string, string>> {
 async function send(query: string, variables: Record<string, unknown>): Promise<GqlResult> {
   const res = await fetch(`${t.baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token('system-admin')}` },
     body: JSON.stringify({ query, variables }),
   });
   expect(res.status).toBeLessThan(500);

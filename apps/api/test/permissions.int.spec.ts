@@ -1,4 +1,4 @@
-import { ALL_PERMISSIONS, PUBLIC } from '@canbo/shared';
+import { ALL_PERMISSIONS, PUBLIC, AUTHENTICATED } from '@canbo/shared';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
@@ -101,7 +101,7 @@ test('the permission snapshot of every operation and route', () => {
 });
 
 test('every operation and route declares a permission of the catalogue (or public)', () => {
-  const allowed = new Set<string>([...ALL_PERMISSIONS, PUBLIC]);
+  const allowed = new Set<string>([...ALL_PERMISSIONS, PUBLIC, AUTHENTICATED]);
   const entries = allEntries();
   expect(entries.length).toBeGreaterThan(0);
   const bad = entries.filter((e) => !allowed.has(e.permission)).map((e) => `${e.operation} ${e.permission}`);

@@ -311,7 +311,7 @@ describe('HTTP, logging and limits', () => {
   test('a request body over 1 MB is refused with 413, not a 500', async () => {
     const res = await fetch(`${t.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token('system-admin')}` },
       body: JSON.stringify({ query: '{ unitKindCounts { kind } }', variables: { pad: 'x'.repeat(1_100_000) } }),
     });
     expect(res.status).toBe(413);
@@ -321,7 +321,7 @@ describe('HTTP, logging and limits', () => {
     const requestId = `it-${Date.now()}.req_1`;
     const res = await fetch(`${t.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token('system-admin')}`, 'x-request-id': requestId },
       body: JSON.stringify({ query: 'query KindCounts { unitKindCounts { kind } }' }),
     });
     expect(res.status).toBe(200);
@@ -356,7 +356,7 @@ describe('HTTP, logging and limits', () => {
     expectErrorCode(ok, ErrorCode.NOT_FOUND); // executed: the id is unknown
     const res = await fetch(`${t.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token('system-admin')}` },
       body: JSON.stringify({ query: nested(9) }),
     });
     expect(res.status).toBe(400);
@@ -381,7 +381,7 @@ describe('HTTP, logging and limits', () => {
     const requestId = `it-cx-${Date.now()}`;
     const res = await fetch(`${t.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token('system-admin')}`, 'x-request-id': requestId },
       body: JSON.stringify({ query }),
     });
     expect(res.status).toBe(400);
@@ -410,7 +410,7 @@ describe('HTTP, logging and limits', () => {
     for (const query of [`{ unitKindCounts(activeOn: "2025-02-30") { kind } }`, `{ units(first: 2147483648) { totalCount } }`]) {
       const res = await fetch(`${t.baseUrl}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token('system-admin')}` },
         body: JSON.stringify({ query }),
       });
       expect(res.status).toBe(400);

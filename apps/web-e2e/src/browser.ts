@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
-import { bootTestApp, TestApp } from '../../api/test/harness';
+import { bootTestApp, TEST_PASSWORD, TestApp } from '../../api/test/harness';
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -57,4 +57,31 @@ export async function startE2E(): Promise<E2E> {
       await app.close();
     },
   };
+}
+
+/** The input of an antd field marked with a test id (antd puts the id on the input or on its wrapper). */
+export const inputOf = (id: string) => `input[data-testid="${id}"], [data-testid="${id}"] input`;
+
+/**
+ * Signs in through the sign-in page (after dropping any session of the browser) and waits for the app to
+ * show `next` (default: the unit list).
+ */
+export async function signIn(e: E2E, username: string, options: { password?: string; next?: string } = {}): Promise<void> {
+  const { password = TEST_PASSWORD, next = '/units' } = options;
+  const page = e.page;
+  await e.context.clearCookies();
+  await page.goto(e.url(`/sign-in?next=${encodeURIComponent(next)}`));
+  await page.locator(inputOf('sign-in-username')).fill(username);
+  await page.locator(inputOf('sign-in-password')).fill(password);
+  await page.locator('[data-testid="sign-in-submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  // the user menu shows once `me` has answered
+  await page.locator('[data-testid="user-menu"]').filter({ hasText: /\S/ }).waitFor();
+}
+
+/** Signs out through the user menu. */
+export async function signOut(page: Page): Promise<void> {
+  await page.locator('[data-testid="user-menu"]').click();
+  await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+  await page.waitForURL(/\/sign-in/);
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startE2E, E2E } from './browser';
+import { inputOf, signIn, startE2E, E2E } from './browser';
 
 const unitsFile = JSON.parse(
   fs.readFileSync(path.resolve(__dirname, '../../api/src/seed/data/an-giang-units.json'), 'utf8'),
@@ -13,13 +13,12 @@ let page: Page;
 beforeAll(async () => {
   e = await startE2E();
   page = e.page;
+  // a province-wide administrator: every unit, every write
+  await signIn(e, 'system-admin');
 });
 afterAll(async () => {
   await e?.close();
 });
-
-/** The input of an antd field marked with a test id (antd puts the id on the input or on its wrapper). */
-const inputOf = (id: string) => `input[data-testid="${id}"], [data-testid="${id}"] input`;
 
 const rows = () => page.locator('[data-testid="unit-table"] tbody tr.ant-table-row');
 

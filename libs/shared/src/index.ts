@@ -5,3 +5,4 @@ export * from './permissions';
 export * from './rules';
 export * from './text';
 export * from './validation';
+export * from './auth';

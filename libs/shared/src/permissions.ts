@@ -30,7 +30,9 @@ export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
 /** Marker for the few routes anyone may call (health check, sign-in). */
 export const PUBLIC = 'public' as const;
-export type PermissionOrPublic = Permission | typeof PUBLIC;
+/** Marker for what any signed-in user or service account may do about itself (who am I, change my password). */
+export const AUTHENTICATED = 'authenticated' as const;
+export type PermissionOrPublic = Permission | typeof PUBLIC | typeof AUTHENTICATED;
 
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(PERMISSIONS);
 

@@ -15,6 +15,7 @@ import { defaultEstablishmentRecords } from '../modules/establishment/establishm
 import { agencyBodies, communeBodies, provinceBodies } from '../modules/unit/unit.defaults';
 import { RuleSettingEntity } from '../modules/rule/rule-setting.entity';
 import { TitleEntity } from '../modules/title/title.entity';
+import { AuditService } from '../modules/audit/audit.service';
 import { TITLE_SEEDS } from './titles';
 import unitsFile from './data/an-giang-units.json';
 import agenciesFile from './data/an-giang-province-agencies.json';
@@ -160,6 +161,12 @@ export async function seedRegistry(ds: DataSource, seed: ProvinceSeed = DEFAULT_
         }),
       );
     await insertMany(manager, EstablishmentRecordEntity, records);
+    // loading the registry is one audit entry
+    await new AuditService(ds).record(manager, {
+      operation: 'seed',
+      entity: 'registry',
+      details: { units: units.length + 1, bodies: bodies.length, titles: titles.length, establishmentRecords: records.length },
+    });
     return {
       seeded: true,
       units: units.length + 1,

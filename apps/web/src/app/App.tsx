@@ -1,3 +1,4 @@
+import { PERMISSIONS } from '@canbo/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -5,8 +6,19 @@ import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
+import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuditPage } from '../modules/audit/AuditPage';
+import { RolesPage } from '../modules/admin/RolesPage';
+import { ServiceAccountsPage } from '../modules/admin/ServiceAccountsPage';
+import { UserPage } from '../modules/admin/UserPage';
+import { UsersPage } from '../modules/admin/UsersPage';
+import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage';
+import { usePermissions } from '../modules/auth/hooks';
+import { FullPageSpin, RequireAuth, RequirePermission } from '../modules/auth/RequireAuth';
+import { SignInPage } from '../modules/auth/SignInPage';
 import { ApiError } from '../shared/graphql-client';
+import { onSessionEnd, startSession, useSession } from '../shared/session';
 import { TitleListPage } from '../modules/title/TitleListPage';
 import { UnitListPage } from '../modules/unit/UnitListPage';
 import { UnitPage } from '../modules/unit/UnitPage';
@@ -14,7 +26,7 @@ import { useLocale } from './i18n';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
-const queryClient = new QueryClient({
+export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 30_000,
@@ -24,20 +36,81 @@ const queryClient = new QueryClient({
   },
 });
 
+// another person may sign in next: nothing of this one's data stays in the cache
+onSessionEnd(() => queryClient.clear());
+
+/** The first page a user may see: units when allowed, else the first admin page they may use. */
+function HomeRedirect() {
+  const { can, loading } = usePermissions();
+  if (loading) return <FullPageSpin />;
+  const target = can(PERMISSIONS.UNIT_READ)
+    ? '/units'
+    : can(PERMISSIONS.ADMIN_USERS)
+      ? '/admin/users'
+      : can(PERMISSIONS.ADMIN_ROLES)
+        ? '/admin/roles'
+        : can(PERMISSIONS.AUDIT_READ)
+          ? '/audit'
+          : '/units';
+  return <Navigate to={target} replace />;
+}
+
+function ChangePasswordRoute() {
+  const session = useSession();
+  if (session.status === 'signedIn' && !session.mustChangePassword) {
+    return (
+      <AppLayout>
+        <ChangePasswordPage />
+      </AppLayout>
+    );
+  }
+  return <ChangePasswordPage />;
+}
+
+const unitRead = PERMISSIONS.UNIT_READ;
+
 export function App() {
   const { locale } = useLocale();
   dayjs.locale(locale);
+  useEffect(() => {
+    void startSession();
+  }, []);
   return (
     <ConfigProvider locale={locale === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#b71c1c' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <Routes>
-              <Route element={<AppLayout />}>
-                <Route index element={<Navigate to="/units" replace />} />
-                <Route path="/units" element={<UnitListPage />} />
-                <Route path="/units/:id" element={<UnitPage />} />
-                <Route path="/titles" element={<TitleListPage />} />
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/change-password" element={<ChangePasswordRoute />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<HomeRedirect />} />
+                <Route path="/units" element={<RequirePermission permission={unitRead}><UnitListPage /></RequirePermission>} />
+                <Route path="/units/:id" element={<RequirePermission permission={unitRead}><UnitPage /></RequirePermission>} />
+                <Route path="/titles" element={<RequirePermission permission={unitRead}><TitleListPage /></RequirePermission>} />
+                <Route
+                  path="/admin/users"
+                  element={<RequirePermission permission={PERMISSIONS.ADMIN_USERS}><UsersPage /></RequirePermission>}
+                />
+                <Route
+                  path="/admin/users/:id"
+                  element={<RequirePermission permission={PERMISSIONS.ADMIN_USERS}><UserPage /></RequirePermission>}
+                />
+                <Route
+                  path="/admin/roles"
+                  element={<RequirePermission permission={PERMISSIONS.ADMIN_ROLES}><RolesPage /></RequirePermission>}
+                />
+                <Route
+                  path="/admin/service-accounts"
+                  element={<RequirePermission permission={PERMISSIONS.ADMIN_USERS}><ServiceAccountsPage /></RequirePermission>}
+                />
+                <Route path="/audit" element={<RequirePermission permission={PERMISSIONS.AUDIT_READ}><AuditPage /></RequirePermission>} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

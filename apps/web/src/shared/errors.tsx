@@ -14,6 +14,10 @@ export function errorMessage(error: unknown, t: TFunction): string {
       return t('errors.conflict');
     case ErrorCode.NOT_FOUND:
       return t('errors.notFound');
+    case ErrorCode.FORBIDDEN:
+      return error.reason === 'PASSWORD_CHANGE_REQUIRED' ? t('auth.mustChangePassword') : t('errors.forbidden');
+    case ErrorCode.UNAUTHENTICATED:
+      return t('auth.sessionExpired');
     case ErrorCode.BAD_USER_INPUT:
       return error.fields.length ? t('errors.badInput') : error.message;
     default:
@@ -51,4 +55,12 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       action={onRetry ? <Button onClick={onRetry}>{t('common.retry')}</Button> : undefined}
     />
   );
+}
+
+/** Like errorMessage, but spells out the server's field messages (for errors not tied to a form field). */
+export function detailedErrorMessage(error: unknown, t: TFunction, locale: string): string {
+  if (error instanceof ApiError && error.code === ErrorCode.BAD_USER_INPUT && error.fields.length) {
+    return error.fields.map((f) => fieldMessage(f, t, locale)).join('; ');
+  }
+  return errorMessage(error, t);
 }

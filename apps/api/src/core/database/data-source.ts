@@ -5,6 +5,12 @@ import { UnitEntity } from '../../modules/unit/unit.entity';
 import { EstablishmentRecordEntity } from '../../modules/establishment/establishment.entity';
 import { TitleEntity } from '../../modules/title/title.entity';
 import { RuleSettingEntity } from '../../modules/rule/rule-setting.entity';
+import { AuditEntryEntity } from '../../modules/audit/audit.entity';
+import { RefreshTokenEntity } from '../../modules/auth/refresh-token.entity';
+import { RoleAssignmentEntity } from '../../modules/auth/role-assignment.entity';
+import { RoleEntity } from '../../modules/auth/role.entity';
+import { ServiceAccountEntity } from '../../modules/auth/service-account.entity';
+import { UserEntity } from '../../modules/auth/user.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -14,6 +20,12 @@ export const ENTITIES = [
   TitleEntity,
   RuleSettingEntity,
   EstablishmentRecordEntity,
+  UserEntity,
+  RoleEntity,
+  RoleAssignmentEntity,
+  ServiceAccountEntity,
+  RefreshTokenEntity,
+  AuditEntryEntity,
 ];
 
 /** TypeORM options: schema by migrations only, never synchronize. */

@@ -83,7 +83,7 @@ export function decodeCursor(cursor: string, field = 'after'): CursorValue {
       parsed.length === 2 &&
       ['string', 'number'].includes(typeof parsed[0]) &&
       typeof parsed[1] === 'string' &&
-      /^[0-9a-f-]{36}$/.test(parsed[1])
+      /^[0-9a-f-]{1,36}$/.test(parsed[1])
     ) {
       return { sort: parsed[0], id: parsed[1] };
     }

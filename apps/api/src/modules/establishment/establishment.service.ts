@@ -3,6 +3,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { BadUserInputError } from '../../core/errors/app-errors';
+import { Scope, ScopeErrors } from '../../core/permissions/scope';
+import { AuditService } from '../audit/audit.service';
 import { RuleService } from '../rule/rule.service';
 import { TitleService } from '../title/title.service';
 import { BodyEntity } from '../unit/body.entity';
@@ -30,6 +32,7 @@ export class EstablishmentService implements OnModuleInit {
     private readonly units: UnitService,
     private readonly titles: TitleService,
     private readonly rules: RuleService,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -54,7 +57,17 @@ export class EstablishmentService implements OnModuleInit {
       validFrom: unit.validFrom,
       recordedAt: now,
     });
-    if (records.length) await manager.insert(EstablishmentRecordEntity, records);
+    if (!records.length) return;
+    const inserted = await manager.insert(EstablishmentRecordEntity, records);
+    await this.audit.record(
+      manager,
+      ...records.map((r, i) => ({
+        operation: 'createUnit',
+        entity: 'establishmentRecord',
+        entityId: inserted.identifiers[i]?.id as string,
+        after: { itemKey: r.itemKey, value: r.value, validFrom: r.validFrom, reason: r.reason },
+      })),
+    );
   }
 
   /** A unit that ends: what it held after its last day is superseded, what spans that day is cut there. */
@@ -69,6 +82,13 @@ export class EstablishmentService implements OnModuleInit {
     const [{ now }] = await manager.query('SELECT now() AS now');
     for (const record of open) {
       await manager.update(EstablishmentRecordEntity, { id: record.id }, { supersededAt: now, version: record.version + 1 });
+      await this.audit.record(manager, {
+        operation: 'recordUnitSuccession',
+        entity: 'establishmentRecord',
+        entityId: record.id,
+        before: { validTo: record.validTo },
+        after: { validTo: record.validFrom < endDate ? endDate : record.validFrom, superseded: true },
+      });
       if (record.validFrom < endDate) {
         const { id: _id, version: _v, createdAt: _c, updatedAt: _u, title: _t, body: _b, ...copy } = record;
         await manager.insert(EstablishmentRecordEntity, { ...copy, validTo: endDate, recordedAt: now, supersededAt: null });
@@ -85,11 +105,13 @@ export class EstablishmentService implements OnModuleInit {
   }
 
   /** The establishment of a unit on a date, as the registry knew it at a time. */
-  async asOf(args: EstablishmentArgs): Promise<EstablishmentRecordEntity[]> {
-    await this.units.get(args.unitId);
+  async asOf(args: EstablishmentArgs, scope: Scope): Promise<EstablishmentRecordEntity[]> {
+    await this.units.get(args.unitId, scope);
     const asOf = args.asOf ?? todayIso();
+    const params: Record<string, unknown> = { unitId: args.unitId };
     const qb = this.records()
-      .where('e.unit_id = :unitId', { unitId: args.unitId })
+      .where(`e.unit_id = :unitId AND ${scope.unitCategoryCondition('e.unit_id', 'e.staff_category', params)}`)
+      .setParameters(params)
       .andWhere('e.valid_from <= :asOf AND (e.valid_to IS NULL OR e.valid_to > :asOf)', { asOf });
     if (args.asKnownAt) {
       qb.andWhere('e.recorded_at <= :known AND (e.superseded_at IS NULL OR e.superseded_at > :known)', {
@@ -102,14 +124,17 @@ export class EstablishmentService implements OnModuleInit {
   }
 
   /** Every record ever written for a unit (or one item), superseded ones included. */
-  async history(args: EstablishmentHistoryArgs): Promise<EstablishmentRecordEntity[]> {
-    await this.units.get(args.unitId);
-    const qb = this.records().where('e.unit_id = :unitId', { unitId: args.unitId });
+  async history(args: EstablishmentHistoryArgs, scope: Scope): Promise<EstablishmentRecordEntity[]> {
+    await this.units.get(args.unitId, scope);
+    const params: Record<string, unknown> = { unitId: args.unitId };
+    const qb = this.records()
+      .where(`e.unit_id = :unitId AND ${scope.unitCategoryCondition('e.unit_id', 'e.staff_category', params)}`)
+      .setParameters(params);
     if (args.itemKey) qb.andWhere('e.item_key = :itemKey', { itemKey: args.itemKey });
     return qb.orderBy('e.item_key').addOrderBy('e.valid_from', 'DESC').addOrderBy('e.recorded_at', 'DESC').getMany();
   }
 
-  async change(input: ChangeEstablishmentInput): Promise<EstablishmentRecordEntity> {
+  async change(input: ChangeEstablishmentInput, scope: Scope): Promise<EstablishmentRecordEntity> {
     const problems = shapeProblems(input);
     if (problems.length) {
       throw new BadUserInputError(
@@ -128,11 +153,12 @@ export class EstablishmentService implements OnModuleInit {
       if (!from || Number(to) <= Number(from)) throw EstablishmentErrors.termOrder();
     }
     return this.dataSource.transaction(async (manager) => {
-      const unit = await this.units.lockForWrite(manager, input.unitId);
+      const unit = await this.units.lockForWrite(manager, input.unitId, scope);
+      if (input.staffCategory && !scope.includesCategory(unit.id, input.staffCategory)) throw ScopeErrors.outOfScope();
       if (input.effectiveFrom < unit.validFrom) throw EstablishmentErrors.beforeUnit();
       if (unit.validTo && input.effectiveFrom >= unit.validTo) throw EstablishmentErrors.afterUnit();
       if (input.bodyId) {
-        const body = await this.units.getBody(input.bodyId, manager).catch(() => null);
+        const body = await this.units.getBody(input.bodyId, scope, manager).catch(() => null);
         if (!body || body.unitId !== unit.id) throw EstablishmentErrors.bodyOfOtherUnit();
       }
       if (input.titleId) await this.titles.requireExisting(manager, input.titleId);
@@ -183,15 +209,28 @@ export class EstablishmentService implements OnModuleInit {
           }),
         );
       }
+      await this.audit.record(manager, {
+        operation: 'changeEstablishment',
+        entity: 'establishmentRecord',
+        entityId: created!.id,
+        before: base ? { value: base.value, validFrom: base.validFrom, validTo: base.validTo, recordId: base.id } : null,
+        after: { value: created!.value, validFrom: created!.validFrom, validTo: created!.validTo, itemKey: key, reason: created!.reason },
+      });
       return this.records(manager).where('e.id = :id', { id: created!.id }).getOneOrFail();
     });
   }
 
-  async correct(input: CorrectEstablishmentInput): Promise<EstablishmentRecordEntity> {
+  async correct(input: CorrectEstablishmentInput, scope: Scope): Promise<EstablishmentRecordEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const found = await manager.findOne(EstablishmentRecordEntity, { where: { id: input.recordId } });
+      const params: Record<string, unknown> = { id: input.recordId };
+      const found = await manager
+        .getRepository(EstablishmentRecordEntity)
+        .createQueryBuilder('e')
+        .where(`e.id = :id AND ${scope.unitCategoryCondition('e.unit_id', 'e.staff_category', params)}`)
+        .setParameters(params)
+        .getOne();
       if (!found) throw EstablishmentErrors.recordNotFound(input.recordId);
-      await this.units.lockForWrite(manager, found.unitId);
+      await this.units.lockForWrite(manager, found.unitId, scope);
       const record = await manager.findOneOrFail(EstablishmentRecordEntity, { where: { id: input.recordId } });
       if (record.supersededAt || record.version !== input.version) throw EstablishmentErrors.stale();
       if (record.value === input.value) throw EstablishmentErrors.unchanged();
@@ -213,6 +252,13 @@ export class EstablishmentService implements OnModuleInit {
           reason: input.reason,
         }),
       );
+      await this.audit.record(manager, {
+        operation: 'correctEstablishment',
+        entity: 'establishmentRecord',
+        entityId: created.id,
+        before: { value: record.value, recordId: record.id },
+        after: { value: created.value, reason: created.reason, correctsId: record.id },
+      });
       return this.records(manager).where('e.id = :id', { id: created.id }).getOneOrFail();
     });
   }

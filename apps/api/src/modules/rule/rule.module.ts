@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { RuleResolver } from './rule.resolver';
 import { RuleService } from './rule.service';
 
-@Module({ providers: [RuleService, RuleResolver], exports: [RuleService] })
+@Module({ imports: [AuditModule], providers: [RuleService, RuleResolver], exports: [RuleService] })
 export class RuleModule {}

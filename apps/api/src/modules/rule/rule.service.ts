@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddRuleSettingVersionInput } from './dto/rule-setting.input';
+import { AuditService } from '../audit/audit.service';
 import { RuleSettingEntity } from './rule-setting.entity';
 import { RuleErrors } from './rule.errors';
 
@@ -18,7 +19,10 @@ export type RuleValueCheck = (value: Record<string, unknown>, manager: EntityMan
 export class RuleService {
   private readonly checks = new Map<RuleKey, RuleValueCheck>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Modules owning a rule's vocabulary register how to check its values (e.g. titles check title codes). */
   registerCheck(key: RuleKey, check: RuleValueCheck): void {
@@ -60,7 +64,7 @@ export class RuleService {
         .set({ validTo: input.validFrom })
         .where('key = :key AND valid_to IS NULL', { key: input.key })
         .execute();
-      return manager.save(
+      const saved = await manager.save(
         manager.create(RuleSettingEntity, {
           key: input.key,
           versionLabel: input.versionLabel,
@@ -70,6 +74,8 @@ export class RuleService {
           recordedAt: new Date(),
         }),
       );
+      await this.audit.record(manager, { operation: 'addRuleSettingVersion', entity: 'ruleSetting', entityId: saved.id, after: saved });
+      return saved;
     });
   }
 }

@@ -3,6 +3,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Connection, decodeCursor, toConnection } from '../../core/graphql/pagination';
+import { AuditService } from '../audit/audit.service';
 import { RuleService } from '../rule/rule.service';
 import { RuleSettingEntity } from '../rule/rule-setting.entity';
 import { CreateTitleInput, UpdateTitleInput } from './dto/title.input';
@@ -17,6 +18,7 @@ export class TitleService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: RuleService,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -76,7 +78,7 @@ export class TitleService implements OnModuleInit {
   async create(input: CreateTitleInput): Promise<TitleEntity> {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.exists(TitleEntity, { where: { code: input.code } })) throw TitleErrors.duplicateCode();
-      return manager.save(
+      const title = await manager.save(
         manager.create(TitleEntity, {
           ...input,
           bodyKind: input.bodyKind ?? null,
@@ -85,6 +87,8 @@ export class TitleService implements OnModuleInit {
           searchText: foldForSearch(input.name),
         }),
       );
+      await this.audit.record(manager, { operation: 'createTitle', entity: 'title', entityId: title.id, after: title });
+      return title;
     });
   }
 
@@ -101,7 +105,9 @@ export class TitleService implements OnModuleInit {
       }
       const name = next.name ?? current.name;
       await manager.update(TitleEntity, { id }, { ...next, searchText: foldForSearch(name), version: version + 1 });
-      return manager.findOneOrFail(TitleEntity, { where: { id } });
+      const after = await manager.findOneOrFail(TitleEntity, { where: { id } });
+      await this.audit.record(manager, { operation: 'updateTitle', entity: 'title', entityId: id, before: current, after });
+      return after;
     });
   }
 

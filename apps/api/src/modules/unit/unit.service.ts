@@ -11,6 +11,8 @@ import { UnitSuccessionEntity } from './unit-succession.entity';
 import { communeBodies } from './unit.defaults';
 import { UnitEntity } from './unit.entity';
 import { UnitErrors } from './unit.errors';
+import { Scope, ScopeErrors } from '../../core/permissions/scope';
+import { AuditService } from '../audit/audit.service';
 
 const SORT_EXPRESSIONS: Record<UnitSortField, string> = {
   [UnitSortField.NAME]: `u.search_text`,
@@ -45,17 +47,29 @@ export interface UnitKindCount {
 export class UnitService {
   private readonly hooks: UnitLifecycleHooks[] = [];
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   registerLifecycleHooks(hooks: UnitLifecycleHooks): void {
     this.hooks.push(hooks);
   }
 
-  async list(args: UnitsArgs): Promise<Connection<UnitEntity>> {
+  /** Units in the caller's scope (in SQL); an out-of-scope parent is not shown. */
+  async list(args: UnitsArgs, scope: Scope): Promise<Connection<UnitEntity>> {
     const field = args.orderBy?.field ?? UnitSortField.NAME;
     const direction = args.orderBy?.direction ?? SortDirection.ASC;
     const sortExpr = SORT_EXPRESSIONS[field];
-    const qb = this.dataSource.getRepository(UnitEntity).createQueryBuilder('u').leftJoinAndSelect('u.parent', 'parent');
+    const params: Record<string, unknown> = {};
+    const inScope = scope.unitCondition('u.id', params);
+    const parentInScope = scope.unitCondition('parent.id', params);
+    const qb = this.dataSource
+      .getRepository(UnitEntity)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.parent', 'parent', parentInScope)
+      .where(inScope)
+      .setParameters(params);
     const filter = args.filter ?? {};
     if (filter.search) {
       qb.andWhere(`u.search_text LIKE :search ESCAPE '\\'`, { search: `%${escapeLike(foldForSearch(filter.search))}%` });
@@ -85,29 +99,48 @@ export class UnitService {
     return toConnection(entities, args.first, totalCount, Boolean(args.after), (u) => sortById.get(u.id) ?? '');
   }
 
-  async kindCounts(activeOn?: string | null): Promise<UnitKindCount[]> {
-    const rows: { kind: UnitKind; count: string }[] = await this.dataSource.query(
-      `SELECT kind, count(*) AS count FROM unit
-        WHERE ($1::date IS NULL OR (valid_from <= $1::date AND (valid_to IS NULL OR valid_to > $1::date)))
-        GROUP BY kind ORDER BY kind`,
-      [activeOn ?? null],
-    );
+  async kindCounts(activeOn: string | null | undefined, scope: Scope): Promise<UnitKindCount[]> {
+    const params: Record<string, unknown> = {};
+    const qb = this.dataSource
+      .getRepository(UnitEntity)
+      .createQueryBuilder('u')
+      .select('u.kind', 'kind')
+      .addSelect('count(*)', 'count')
+      .where(scope.unitCondition('u.id', params))
+      .setParameters(params)
+      .groupBy('u.kind')
+      .orderBy('u.kind');
+    if (activeOn) qb.andWhere('u.valid_from <= :activeOn AND (u.valid_to IS NULL OR u.valid_to > :activeOn)', { activeOn });
+    const rows = await qb.getRawMany<{ kind: UnitKind; count: string }>();
     return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
   }
 
-  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<UnitEntity> {
-    const unit = await manager.findOne(UnitEntity, { where: { id }, relations: { parent: true } });
+  /** One unit in the caller's scope; out of scope answers NOT_FOUND, like an unknown id. */
+  async get(id: string, scope: Scope, manager: EntityManager = this.dataSource.manager): Promise<UnitEntity> {
+    const params: Record<string, unknown> = { id };
+    const unit = await manager
+      .getRepository(UnitEntity)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.parent', 'parent', scope.unitCondition('parent.id', params))
+      .where(`u.id = :id AND ${scope.unitCondition('u.id', params)}`)
+      .setParameters(params)
+      .getOne();
     if (!unit) throw UnitErrors.notFound(id);
     return unit;
   }
 
-  /** Loads a unit row with FOR UPDATE, serialising writes that depend on it (its establishment, its bodies). */
-  async lockForWrite(manager: EntityManager, id: string, field = 'unitId'): Promise<UnitEntity> {
+  /**
+   * Loads a unit row with FOR UPDATE, serialising writes that depend on it (its establishment, its bodies).
+   * A unit outside the scope is refused as an unknown one (BAD_USER_INPUT on `field`): its existence is not told.
+   */
+  async lockForWrite(manager: EntityManager, id: string, scope: Scope, field = 'unitId'): Promise<UnitEntity> {
+    const params: Record<string, unknown> = { id };
     const unit = await manager
       .getRepository(UnitEntity)
       .createQueryBuilder('u')
       .setLock('pessimistic_write')
-      .where('u.id = :id', { id })
+      .where(`u.id = :id AND ${scope.unitCondition('u.id', params)}`)
+      .setParameters(params)
       .getOne();
     if (!unit) throw UnitErrors.unknownUnit(field);
     return unit;
@@ -118,7 +151,9 @@ export class UnitService {
     return this.dataSource.getRepository(UnitEntity).createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany();
   }
 
-  async create(input: CreateUnitInput): Promise<UnitEntity> {
+  /** Creating units is province-wide work: a scope of listed units may not. */
+  async create(input: CreateUnitInput, scope: Scope): Promise<UnitEntity> {
+    if (!scope.allUnits) throw ScopeErrors.outOfScope();
     return this.dataSource.transaction(async (manager) => {
       this.checkPeriod(input.validFrom, input.validTo ?? null);
       if (input.branch && input.kind !== UnitKind.PROVINCE_AGENCY) throw UnitErrors.branchOnlyForAgency();
@@ -143,16 +178,22 @@ export class UnitService {
             manager.create(BodyEntity, { ...b, unitId: saved.id, sortOrder: (i + 1) * 10, validFrom: saved.validFrom }),
           ),
         );
+        await this.audit.record(
+          manager,
+          ...bodies.map((b) => ({ operation: 'createUnit', entity: 'body', entityId: b.id, after: b })),
+        );
         for (const hook of this.hooks) await hook.created?.(manager, saved, bodies);
       }
-      return this.get(saved.id, manager);
+      await this.audit.record(manager, { operation: 'createUnit', entity: 'unit', entityId: saved.id, after: saved });
+      return this.get(saved.id, scope, manager);
     });
   }
 
-  async update(input: UpdateUnitInput): Promise<UnitEntity> {
+  async update(input: UpdateUnitInput, scope: Scope): Promise<UnitEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(UnitEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw UnitErrors.notFound(input.id);
+      const current = await this.lockForWrite(manager, input.id, scope).catch(() => {
+        throw UnitErrors.notFound(input.id);
+      });
       if (current.version !== input.version) throw UnitErrors.stale();
       const next = {
         name: input.name ?? current.name,
@@ -170,15 +211,17 @@ export class UnitService {
         { id: current.id, version: current.version },
         { ...next, searchText: unitSearchText(next.name, next.shortName), version: current.version + 1 },
       );
-      return this.get(current.id, manager);
+      const after = await this.get(current.id, scope, manager);
+      await this.audit.record(manager, { operation: 'updateUnit', entity: 'unit', entityId: current.id, before: current, after });
+      return after;
     });
   }
 
-  async recordSuccession(input: RecordUnitSuccessionInput): Promise<UnitSuccessionEntity> {
+  async recordSuccession(input: RecordUnitSuccessionInput, scope: Scope): Promise<UnitSuccessionEntity> {
     if (input.predecessorId === input.successorId) throw UnitErrors.selfSuccession();
     return this.dataSource.transaction(async (manager) => {
-      const predecessor = await this.lockForWrite(manager, input.predecessorId, 'predecessorId');
-      await this.lockForWrite(manager, input.successorId, 'successorId');
+      const predecessor = await this.lockForWrite(manager, input.predecessorId, scope, 'predecessorId');
+      await this.lockForWrite(manager, input.successorId, scope, 'successorId');
       if (input.effectiveDate <= predecessor.validFrom) throw UnitErrors.successionDate();
       if (await manager.exists(UnitSuccessionEntity, { where: { predecessorId: input.predecessorId, successorId: input.successorId } })) {
         throw UnitErrors.duplicateSuccession();
@@ -189,6 +232,13 @@ export class UnitService {
           { id: predecessor.id },
           { validTo: input.effectiveDate, version: predecessor.version + 1 },
         );
+        await this.audit.record(manager, {
+          operation: 'recordUnitSuccession',
+          entity: 'unit',
+          entityId: predecessor.id,
+          before: { validTo: predecessor.validTo },
+          after: { validTo: input.effectiveDate },
+        });
         // its bodies end with it; what other modules hold for it is closed by their hooks
         await manager
           .createQueryBuilder()
@@ -201,7 +251,7 @@ export class UnitService {
           .execute();
         for (const hook of this.hooks) await hook.ended?.(manager, predecessor, input.effectiveDate);
       }
-      return manager.save(
+      const succession = await manager.save(
         manager.create(UnitSuccessionEntity, {
           predecessorId: input.predecessorId,
           successorId: input.successorId,
@@ -209,6 +259,8 @@ export class UnitService {
           note: input.note ?? null,
         }),
       );
+      await this.audit.record(manager, { operation: 'recordUnitSuccession', entity: 'unitSuccession', entityId: succession.id, after: succession });
+      return succession;
     });
   }
 
@@ -233,8 +285,15 @@ export class UnitService {
     return qb.getMany();
   }
 
-  async getBody(id: string, manager: EntityManager = this.dataSource.manager): Promise<BodyEntity> {
-    const body = await manager.findOne(BodyEntity, { where: { id } });
+  /** A body whose unit is in the caller's scope; otherwise NOT_FOUND. */
+  async getBody(id: string, scope: Scope, manager: EntityManager = this.dataSource.manager): Promise<BodyEntity> {
+    const params: Record<string, unknown> = { id };
+    const body = await manager
+      .getRepository(BodyEntity)
+      .createQueryBuilder('b')
+      .where(`b.id = :id AND ${scope.unitCondition('b.unit_id', params)}`)
+      .setParameters(params)
+      .getOne();
     if (!body) throw UnitErrors.bodyNotFound(id);
     return body;
   }
@@ -244,11 +303,11 @@ export class UnitService {
     return this.dataSource.getRepository(BodyEntity).createQueryBuilder('b').where('b.id IN (:...ids)', { ids }).getMany();
   }
 
-  async createBody(input: CreateBodyInput): Promise<BodyEntity> {
+  async createBody(input: CreateBodyInput, scope: Scope): Promise<BodyEntity> {
     return this.dataSource.transaction(async (manager) => {
-      await this.lockForWrite(manager, input.unitId);
+      await this.lockForWrite(manager, input.unitId, scope);
       this.checkPeriod(input.validFrom, input.validTo ?? null);
-      return manager.save(
+      const body = await manager.save(
         manager.create(BodyEntity, {
           unitId: input.unitId,
           kind: input.kind,
@@ -258,13 +317,16 @@ export class UnitService {
           validTo: input.validTo ?? null,
         }),
       );
+      await this.audit.record(manager, { operation: 'createBody', entity: 'body', entityId: body.id, after: body });
+      return body;
     });
   }
 
-  async updateBody(input: UpdateBodyInput): Promise<BodyEntity> {
+  async updateBody(input: UpdateBodyInput, scope: Scope): Promise<BodyEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(BodyEntity, { where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
-      if (!current) throw UnitErrors.bodyNotFound(input.id);
+      const found = await this.getBody(input.id, scope, manager);
+      await this.lockForWrite(manager, found.unitId, scope);
+      const current = await manager.findOneOrFail(BodyEntity, { where: { id: input.id } });
       if (current.version !== input.version) throw UnitErrors.staleBody();
       const next = {
         kind: input.kind ?? current.kind,
@@ -275,7 +337,9 @@ export class UnitService {
       };
       this.checkPeriod(next.validFrom, next.validTo);
       await manager.update(BodyEntity, { id: current.id }, { ...next, version: current.version + 1 });
-      return manager.findOneOrFail(BodyEntity, { where: { id: current.id } });
+      const after = await manager.findOneOrFail(BodyEntity, { where: { id: current.id } });
+      await this.audit.record(manager, { operation: 'updateBody', entity: 'body', entityId: current.id, before: current, after });
+      return after;
     });
   }
 

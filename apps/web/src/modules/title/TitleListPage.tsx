@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { BODY_KIND_LABELS, BodyKind, ErrorCode, LIMITS, TITLE_LEVEL_LABELS, TitleLevel } from '@canbo/shared';
+import { BODY_KIND_LABELS, BodyKind, ErrorCode, LIMITS, PERMISSIONS, TITLE_LEVEL_LABELS, TitleLevel } from '@canbo/shared';
 import { Alert, App, Button, Empty, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
@@ -9,6 +9,7 @@ import { applyFieldErrors, ErrorState, errorMessage } from '../../shared/errors'
 import { formatDate, todayIsoDate } from '../../shared/format';
 import { ApiError } from '../../shared/graphql-client';
 import { codeRules, nameRules } from '../../shared/rules';
+import { usePermissions } from '../auth/hooks';
 import { useCreateTitle, useKeyLeadershipTitles, useTitles, useUpdateTitle } from './hooks';
 
 const PAGE_SIZE = 50;
@@ -19,6 +20,7 @@ export function TitleListPage() {
   const [level, setLevel] = useState<TitleLevel | null>(null);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [editing, setEditing] = useState<TitleFieldsFragment | 'new' | null>(null);
+  const canEdit = usePermissions().can(PERMISSIONS.TITLE_MANAGE);
   useEffect(() => setCursors([null]), [search, level]);
   const page = cursors.length - 1;
   const query = useTitles({ first: PAGE_SIZE, after: cursors[page], filter: { search: search || null, level } });
@@ -33,9 +35,11 @@ export function TitleListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('title.list')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          {t('title.create')}
-        </Button>
+        {canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('title.create')}
+          </Button>
+        )}
       </Row>
       {key.data && (
         <Alert
@@ -95,11 +99,12 @@ export function TitleListPage() {
               {
                 key: 'actions',
                 title: t('common.actions'),
-                render: (_, x) => (
-                  <Button size="small" onClick={() => setEditing(x)}>
-                    {t('common.edit')}
-                  </Button>
-                ),
+                render: (_, x) =>
+                  canEdit ? (
+                    <Button size="small" onClick={() => setEditing(x)}>
+                      {t('common.edit')}
+                    </Button>
+                  ) : null,
               },
             ]}
           />

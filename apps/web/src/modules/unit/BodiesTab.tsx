@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { BODY_KIND_LABELS, BodyKind } from '@canbo/shared';
+import { BODY_KIND_LABELS, BodyKind, PERMISSIONS } from '@canbo/shared';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import type { BodyFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, errorMessage } from '../../shared/errors';
 import { formatDate, toIsoDate } from '../../shared/format';
 import { nameRules } from '../../shared/rules';
+import { usePermissions } from '../auth/hooks';
 import { useCreateBody, useUpdateBody } from './hooks';
 import { DATE_FORMAT } from './UnitFormModal';
 
@@ -22,11 +23,14 @@ interface Values {
 export function BodiesTab({ unit, bodies }: { unit: { id: string }; bodies: BodyFieldsFragment[] }) {
   const { t, label } = useLocale();
   const [editing, setEditing] = useState<BodyFieldsFragment | 'new' | null>(null);
+  const canEdit = usePermissions().can(PERMISSIONS.UNIT_MANAGE);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-        {t('body.create')}
-      </Button>
+      {canEdit && (
+        <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          {t('body.create')}
+        </Button>
+      )}
       <Table<BodyFieldsFragment>
         rowKey="id"
         size="small"
@@ -42,11 +46,12 @@ export function BodiesTab({ unit, bodies }: { unit: { id: string }; bodies: Body
           {
             key: 'actions',
             title: t('common.actions'),
-            render: (_, b) => (
-              <Button size="small" onClick={() => setEditing(b)}>
-                {t('common.edit')}
-              </Button>
-            ),
+            render: (_, b) =>
+              canEdit ? (
+                <Button size="small" onClick={() => setEditing(b)}>
+                  {t('common.edit')}
+                </Button>
+              ) : null,
           },
         ]}
       />

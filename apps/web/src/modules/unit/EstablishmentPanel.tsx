@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ESTABLISHMENT_ITEM_KIND_LABELS, EstablishmentItemKind, RECORD_KIND_LABELS, RecordKind } from '@canbo/shared';
+import { ESTABLISHMENT_ITEM_KIND_LABELS, EstablishmentItemKind, PERMISSIONS, RECORD_KIND_LABELS, RecordKind } from '@canbo/shared';
 import { Button, Card, DatePicker, Empty, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { ErrorState } from '../../shared/errors';
 import { formatDate, formatNumber, toIsoDate } from '../../shared/format';
 import { EstablishmentEditModal, EditTarget } from './EstablishmentEditModal';
 import { compareRecords, countsTowardsPosts, ITEM_KIND_ORDER, itemLabel } from './establishment-labels';
+import { usePermissions } from '../auth/hooks';
 import { useEstablishment } from './hooks';
 import { DATE_FORMAT } from './UnitFormModal';
 
@@ -18,6 +19,7 @@ export function EstablishmentPanel({ unit, bodies }: { unit: { id: string; valid
   const [asOf, setAsOf] = useState<Dayjs>(dayjs());
   const [asKnownAt, setAsKnownAt] = useState<Dayjs | null>(null);
   const [target, setTarget] = useState<EditTarget | null>(null);
+  const canEdit = usePermissions().can(PERMISSIONS.ESTABLISHMENT_MANAGE);
   const asOfIso = toIsoDate(asOf)!;
   const query = useEstablishment(unit.id, asOfIso, asKnownAt ? asKnownAt.toISOString() : null);
   const records = query.data?.establishment ?? [];
@@ -42,9 +44,11 @@ export function EstablishmentPanel({ unit, bodies }: { unit: { id: string; valid
           value={asKnownAt}
           onChange={(value) => setAsKnownAt(value)}
         />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'new', asOf: asOfIso })}>
-          {t('establishment.add')}
-        </Button>
+        {canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'new', asOf: asOfIso })}>
+            {t('establishment.add')}
+          </Button>
+        )}
       </Space>
 
       {query.isError ? (
@@ -101,7 +105,7 @@ export function EstablishmentPanel({ unit, bodies }: { unit: { id: string; valid
                     key: 'actions',
                     title: t('common.actions'),
                     render: (_, r) =>
-                      asKnownAt ? null : (
+                      asKnownAt || !canEdit ? null : (
                         <Space>
                           <Button size="small" onClick={() => setTarget({ mode: 'change', record: r, asOf: asOfIso })}>
                             {t('establishment.change')}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { LIMITS, SortDirection, UNIT_KIND_LABELS, UnitKind, UnitSortField } from '@canbo/shared';
+import { LIMITS, PERMISSIONS, SortDirection, UNIT_KIND_LABELS, UnitKind, UnitSortField } from '@canbo/shared';
 import { Button, Card, Col, Empty, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useEffect, useMemo, useState } from 'react';
@@ -9,6 +9,7 @@ import type { UnitFieldsFragment } from '../../generated/graphql';
 import { CursorPager, PAGE_SIZES } from '../../shared/CursorPager';
 import { ErrorState } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';
+import { usePermissions } from '../auth/hooks';
 import { useUnitKindCounts, useUnits } from './hooks';
 import { UnitFormModal } from './UnitFormModal';
 
@@ -44,6 +45,7 @@ export function UnitListPage() {
   const debouncedSearch = useDebounced(searchInput.trim(), 300);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [creating, setCreating] = useState(false);
+  const { can } = usePermissions();
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -87,9 +89,11 @@ export function UnitListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('unit.list')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('unit.create')}
-        </Button>
+        {can(PERMISSIONS.UNIT_MANAGE) && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('unit.create')}
+          </Button>
+        )}
       </Row>
 
       <Row gutter={[16, 16]} data-testid="kind-counts">

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { AGENCY_BRANCH_LABELS, ErrorCode, UNIT_KIND_LABELS } from '@canbo/shared';
+import { AGENCY_BRANCH_LABELS, ErrorCode, PERMISSIONS, UNIT_KIND_LABELS } from '@canbo/shared';
 import { Button, Card, Descriptions, Empty, List, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { ApiError } from '../../shared/graphql-client';
 import { BodiesTab } from './BodiesTab';
 import { EstablishmentHistory } from './EstablishmentHistory';
 import { EstablishmentPanel } from './EstablishmentPanel';
+import { usePermissions } from '../auth/hooks';
 import { useUnit } from './hooks';
 import { UnitFormModal } from './UnitFormModal';
 import { KIND_COLORS } from './UnitListPage';
@@ -19,6 +20,7 @@ export function UnitPage() {
   const { t, label } = useLocale();
   const query = useUnit(id);
   const [editing, setEditing] = useState(false);
+  const { can } = usePermissions();
 
   if (query.isLoading) return <Skeleton active />;
   if (query.isError) {
@@ -54,9 +56,11 @@ export function UnitPage() {
       <Card
         title={t('unit.details')}
         extra={
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-unit">
-            {t('common.edit')}
-          </Button>
+          can(PERMISSIONS.UNIT_MANAGE) ? (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-unit">
+              {t('common.edit')}
+            </Button>
+          ) : null
         }
       >
         <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">

@@ -1,4 +1,5 @@
 import { OrganisationRegistry1764316800000 } from './1764316800000-OrganisationRegistry';
+import { AuthAndAudit1764403200000 } from './1764403200000-AuthAndAudit';
 
 /** Every migration, in order. New migrations are appended here (timestamped file names). */
-export const MIGRATIONS = [OrganisationRegistry1764316800000];
+export const MIGRATIONS = [OrganisationRegistry1764316800000, AuthAndAudit1764403200000];
