@@ -3,6 +3,11 @@
 export interface AuthPolicy {
   accessTokenSeconds: number;
   refreshTokenHours: number;
+  /**
+   * A refresh token presented again this soon after its use is honoured (a reload that cut off the answer,
+   * two tabs at once) instead of counting as theft. 0 turns it off.
+   */
+  refreshReuseGraceSeconds: number;
   /** failures of one account before each further attempt is slowed down */
   accountSlowdownAfter: number;
   slowdownBaseMs: number;
@@ -46,6 +51,7 @@ export function authPolicy(env: NodeJS.ProcessEnv = process.env, production = en
   return {
     accessTokenSeconds: n('AUTH_ACCESS_TOKEN_SECONDS', 900),
     refreshTokenHours: n('AUTH_REFRESH_TOKEN_HOURS', 12),
+    refreshReuseGraceSeconds: n('AUTH_REFRESH_REUSE_GRACE_SECONDS', 10),
     accountSlowdownAfter: n('AUTH_ACCOUNT_SLOWDOWN_AFTER', 3),
     slowdownBaseMs: n('AUTH_SLOWDOWN_BASE_MS', 500),
     slowdownMaxMs: n('AUTH_SLOWDOWN_MAX_MS', 5000),

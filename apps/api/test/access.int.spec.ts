@@ -5,7 +5,8 @@ import { expectBadInput, expectErrorCode } from './helpers';
 let t: TestApp;
 let provinceId: string;
 beforeAll(async () => {
-  t = await bootTestApp();
+  // this file runs with the production default: a refresh token presented again within seconds is honoured
+  t = await bootTestApp({ auth: { refreshReuseGraceSeconds: 10 } as never });
   [{ id: provinceId }] = await t.ds.query(`SELECT id FROM unit WHERE kind = 'PROVINCE'`);
 });
 afterAll(async () => {
@@ -247,5 +248,44 @@ describe('users', () => {
     const [{ id: me, version: myVersion }] = await t.ds.query(`SELECT id, version FROM app_user WHERE username = 'system-admin'`);
     expectBadInput(await t.gql(`mutation($i: UpdateUserInput!) { updateUser(input: $i) { active } }`, { i: { id: me, version: myVersion, active: false } }), 'active');
     expectErrorCode(await t.gql(`mutation($i: UpdateUserInput!) { updateUser(input: $i) { active } }`, { i: { id, version, active: true } }), 'CONFLICT');
+  });
+});
+
+describe('refresh grace window', () => {
+  const post = (path: string, body?: unknown, cookie?: string) =>
+    fetch(`${t.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie: `canbo_refresh=${cookie}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const cookieOf = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('canbo_refresh='))
+      ?.slice('canbo_refresh='.length)
+      .split(';')[0];
+
+  test('a token presented again right after its use (a reload, two tabs) is honoured; later it counts as reuse', async () => {
+    const signed = await post('/auth/sign-in', { username: 'viewer', password: 'Kiem-Thu-2025!' });
+    const c1 = cookieOf(signed)!;
+    expect((await post('/auth/refresh', undefined, c1)).status).toBe(200);
+    const again = await post('/auth/refresh', undefined, c1);
+    expect(again.status).toBe(200);
+    const c3 = cookieOf(again)!;
+    const [{ revoked }] = await t.ds.query(
+      `SELECT count(*) FILTER (WHERE revoked_at IS NOT NULL)::int AS revoked FROM refresh_token WHERE family_id =
+         (SELECT family_id FROM refresh_token WHERE token_hash = encode(sha256($1::bytea), 'hex'))`,
+      [c1],
+    );
+    expect(revoked).toBe(0);
+    // once the grace has passed, presenting it again is theft: the family is revoked
+    await t.ds.query(
+      `UPDATE refresh_token SET used_at = now() - interval '1 minute' WHERE token_hash = encode(sha256($1::bytea), 'hex')`,
+      [c1],
+    );
+    const late = await post('/auth/refresh', undefined, c1);
+    expect(late.status).toBe(401);
+    expect(((await late.json()) as { reason: string }).reason).toBe('REFRESH_TOKEN_REUSED');
+    expect((await post('/auth/refresh', undefined, c3)).status).toBe(401);
   });
 });

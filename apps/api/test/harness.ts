@@ -91,6 +91,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     auth: {
       ...authPolicy({}, false),
       slowdownBaseMs: 5,
+      refreshReuseGraceSeconds: 0,
       slowdownMaxMs: 20,
       addressDelayBaseMs: 1000,
       ...(overrides.auth ?? {}),

@@ -152,6 +152,12 @@ export class AuthService {
         [hashSecret(token)],
       );
       if (!row) throw AuthErrors.unauthenticated('UNKNOWN_REFRESH_TOKEN');
+      const graceMs = this.policy.refreshReuseGraceSeconds * 1000;
+      if (row.used_at && !row.revoked_at && graceMs > 0 && Date.now() - new Date(row.used_at).getTime() <= graceMs) {
+        if (new Date(row.expires_at) <= new Date() || !row.active) throw AuthErrors.unauthenticated('EXPIRED_REFRESH_TOKEN');
+        const user = await m.findOneOrFail(UserEntity, { where: { id: row.user_id } });
+        return this.issue(m, user, row.family_id, address);
+      }
       if (row.used_at || row.revoked_at) {
         await m.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [row.family_id]);
         await this.audit.record(m, {
