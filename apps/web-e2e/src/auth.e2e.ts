@@ -203,7 +203,7 @@ test("the audit page shows the administrator's changes, with the fields before a
   const rows = page.locator('[data-testid="audit-table"] tbody tr.ant-table-row');
   await rows.first().waitFor();
 
-  await choose('audit-operation', 'createUser', 'createUser');
+  await choose('audit-operation', 'Tạo người dùng', 'người dùng');
   await page.locator('[data-testid="pager-range"]').filter({ hasText: '1–1 trên 1' }).waitFor();
   const created = rows.first();
   await expect(created.textContent()).resolves.toContain('system-admin');
@@ -212,7 +212,7 @@ test("the audit page shows the administrator's changes, with the fields before a
   await changes.getByText(NEW_USER).first().waitFor();
   await expect(changes.textContent()).resolves.toContain('username');
 
-  await choose('audit-operation', 'assignRole', 'assignRole');
+  await choose('audit-operation', 'Phân quyền', 'Phân quyền');
   await page.locator('[data-testid="pager-range"]').filter({ hasText: '1–2 trên 2' }).waitFor();
   // the actor filter narrows by name
   await page.locator(inputOf('audit-actor')).fill('không có ai');

@@ -177,6 +177,7 @@ export function RolesPage() {
             {
               key: 'name',
               title: t('admin.roleName'),
+              width: 260,
               render: (_, r) => (
                 <Space orientation="vertical" size={0}>
                   <Typography.Text strong>{r.name}</Typography.Text>

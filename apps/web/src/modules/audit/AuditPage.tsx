@@ -74,6 +74,9 @@ function Changes({ entry }: { entry: Entry }) {
 
 export function AuditPage() {
   const { t } = useLocale();
+  // operations and entities are code names in the log; people read them in their language
+  const operationLabel = (op: string) => t(`auditOperation.${op}`, { defaultValue: op });
+  const entityLabel = (entity: string) => t(`auditEntity.${entity}`, { defaultValue: entity });
   const [form, setForm] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [pageSize, setPageSize] = useState(20);
@@ -128,24 +131,24 @@ export function AuditPage() {
         />
         <Select
           allowClear
-          showSearch
+          showSearch={{ optionFilterProp: 'label' }}
           data-testid="audit-entity"
           placeholder={t('audit.entity')}
           aria-label={t('audit.entity')}
           value={form.entity}
           onChange={(v) => set({ entity: v ?? null })}
-          options={vocabulary.data?.auditVocabulary.entities.map((e) => ({ value: e, label: e }))}
+          options={vocabulary.data?.auditVocabulary.entities.map((e) => ({ value: e, label: entityLabel(e) }))}
           style={{ width: 200 }}
         />
         <Select
           allowClear
-          showSearch
+          showSearch={{ optionFilterProp: 'label' }}
           data-testid="audit-operation"
           placeholder={t('audit.operation')}
           aria-label={t('audit.operation')}
           value={form.operation}
           onChange={(v) => set({ operation: v ?? null })}
-          options={vocabulary.data?.auditVocabulary.operations.map((o) => ({ value: o, label: o }))}
+          options={vocabulary.data?.auditVocabulary.operations.map((o) => ({ value: o, label: operationLabel(o) }))}
           style={{ width: 220 }}
         />
         <Input
@@ -188,8 +191,12 @@ export function AuditPage() {
             columns={[
               { key: 'at', title: t('audit.at'), render: (_, e) => formatDateTime(e.at) },
               { key: 'actor', title: t('audit.actor'), render: (_, e) => e.actorName },
-              { key: 'operation', title: t('audit.operation'), render: (_, e) => <Tag>{e.operation}</Tag> },
-              { key: 'entity', title: t('audit.entity'), render: (_, e) => e.entity },
+              {
+                key: 'operation',
+                title: t('audit.operation'),
+                render: (_, e) => <Tag title={e.operation}>{operationLabel(e.operation)}</Tag>,
+              },
+              { key: 'entity', title: t('audit.entity'), render: (_, e) => <span title={e.entity}>{entityLabel(e.entity)}</span> },
               {
                 key: 'entityId',
                 title: t('audit.entityId'),
