@@ -17,7 +17,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const TABLES = ['body', 'establishment_record', 'rule_setting', 'title', 'unit', 'unit_succession'];
+const TABLES = ['body', 'establishment_record', 'person', 'person_assignment', 'person_revision', 'rule_setting', 'title', 'unit', 'unit_succession'];
 
 async function tables(): Promise<string[]> {
   const { rows } = await client.query<{ table_name: string }>(
@@ -70,6 +70,16 @@ test('the schema enforces its invariants', async () => {
      VALUES ('${rows[0].id}', 'HEADCOUNT', 'k', 'CADRE', -1, '2025-07-01', 'CHANGE')`,
     /establishment_record_value_check/,
   );
+  await expectViolation(
+    `INSERT INTO person (full_name, gender, birth_date, national_id, search_text) VALUES ('A', 'MALE', '1990-01-01', '0792 010012', 'a')`,
+    /person_national_id_format/,
+  );
+  await client.query(`INSERT INTO person (full_name, gender, birth_date, national_id, search_text) VALUES ('A', 'MALE', '1990-01-01', '079201001234', 'a')`);
+  await expectViolation(
+    `INSERT INTO person (full_name, gender, birth_date, national_id, search_text) VALUES ('B', 'FEMALE', '1990-01-01', '079201001234', 'b')`,
+    /person_national_id_key/,
+  );
+  await client.query(`DELETE FROM person`);
   await client.query(`DELETE FROM unit`);
 });
 

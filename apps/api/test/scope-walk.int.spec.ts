@@ -68,6 +68,13 @@ const CALLS: Record<string, Call> = {
   },
   'Query.keyLeadershipTitles': { query: `{ keyLeadershipTitles { titles { code } } }`, allowed: 'data' },
   'Query.me': { query: `{ me { id } }`, allowed: 'data' },
+  'Query.person': { query: `query($id: ID!) { person(id: $id) { id } }`, variables: () => ({ id: NONE }), allowed: ['NOT_FOUND'] },
+  'Query.personTimeline': {
+    query: `query($id: ID!) { personTimeline(id: $id) { personId } }`,
+    variables: () => ({ id: NONE }),
+    allowed: ['NOT_FOUND'],
+  },
+  'Query.persons': { query: `{ persons { totalCount } }`, allowed: 'data' },
   'Query.roles': { query: `{ roles { id } }`, allowed: 'data' },
   'Query.ruleSetting': { query: `{ ruleSetting(key: KEY_LEADERSHIP_TITLES) { id } }`, allowed: 'data' },
   'Query.ruleSettingVersions': { query: `{ ruleSettingVersions(key: KEY_LEADERSHIP_TITLES) { id } }`, allowed: 'data' },
@@ -96,6 +103,13 @@ const CALLS: Record<string, Call> = {
     variables: () => ({ i: { unitId: ids.commune, itemKind: 'HEADCOUNT', value: 1, effectiveFrom: '2026-01-01' } }),
     allowed: ['BAD_USER_INPUT'],
   },
+  'Mutation.changePersonAssignment': {
+    query: `mutation($i: ChangePersonAssignmentInput!) { changePersonAssignment(input: $i) { id } }`,
+    variables: () => ({
+      i: { personId: NONE, unitId: ids.commune, staffCategory: 'CIVIL_SERVANT', jobPosition: 'walk', effectiveFrom: '2026-01-01' },
+    }),
+    allowed: ['NOT_FOUND'],
+  },
   'Mutation.correctEstablishment': {
     query: `mutation($i: CorrectEstablishmentInput!) { correctEstablishment(input: $i) { id } }`,
     variables: () => ({ i: { recordId: NONE, value: 1, version: 1, reason: 'walk' } }),
@@ -106,10 +120,32 @@ const CALLS: Record<string, Call> = {
     variables: () => ({ i: { unitId: NONE, kind: 'PEOPLES_COMMITTEE', name: 'walk', validFrom: '2025-07-01' } }),
     allowed: ['BAD_USER_INPUT'],
   },
+  'Mutation.createPerson': {
+    query: `mutation($i: CreatePersonInput!) { createPerson(input: $i) { id } }`,
+    // an unknown unit
+    variables: () => ({
+      i: {
+        fullName: 'Người Đi Dạo',
+        gender: 'MALE',
+        birthDate: '1990-01-01',
+        nationalId: '000000000001',
+        unitId: NONE,
+        staffCategory: 'CIVIL_SERVANT',
+        jobPosition: 'walk',
+        validFrom: '2025-07-01',
+      },
+    }),
+    allowed: ['BAD_USER_INPUT'],
+  },
   'Mutation.createRole': {
     query: `mutation($i: CreateRoleInput!) { createRole(input: $i) { id } }`,
     variables: () => ({ i: { code: 'walk_role', name: 'walk', permissions: ['no.such.permission'] } }),
     allowed: ['BAD_USER_INPUT'],
+  },
+  'Mutation.correctPersonAssignment': {
+    query: `mutation($i: CorrectPersonAssignmentInput!) { correctPersonAssignment(input: $i) { id } }`,
+    variables: () => ({ i: { recordId: NONE, version: 1, jobPosition: 'walk', reason: 'walk' } }),
+    allowed: ['NOT_FOUND'],
   },
   'Mutation.createServiceAccount': {
     query: `mutation($i: CreateServiceAccountInput!) { createServiceAccount(input: $i) { apiKey } }`,
@@ -153,6 +189,11 @@ const CALLS: Record<string, Call> = {
     query: `mutation($i: UpdateBodyInput!) { updateBody(input: $i) { id } }`,
     variables: () => ({ i: { id: ids.communeBody, version: 999, name: 'walk' } }),
     allowed: ['CONFLICT'],
+  },
+  'Mutation.updatePersonIdentity': {
+    query: `mutation($i: UpdatePersonIdentityInput!) { updatePersonIdentity(input: $i) { id } }`,
+    variables: () => ({ i: { id: NONE, version: 1, kind: 'CHANGE', fullName: 'walk' } }),
+    allowed: ['NOT_FOUND'],
   },
   'Mutation.updateRole': {
     query: `mutation($i: UpdateRoleInput!) { updateRole(input: $i) { id } }`,

@@ -132,10 +132,11 @@ export const DEFAULT_ROLES: DefaultRole[] = [
 
 /**
  * Fields whose values are sensitive, per audited entity: their values in audit rows are masked for readers
- * without `personnel.read_sensitive`, and reading them is audited. (The personal file adds its fields here.)
+ * without `personnel.read_sensitive`, and reading them is audited. The names are those of the GraphQL fields
+ * and of the audited records (party details, family and others join as the personal file grows).
  */
 export const SENSITIVE_FIELDS: Record<string, readonly string[]> = {
-  person: ['nationalId', 'ethnicity', 'religion', 'party', 'family', 'health'],
+  person: ['nationalId', 'ethnicityCode', 'religion', 'healthStatus'],
 };
 
 /** Fields never written to the audit log at all (secrets). */

@@ -87,3 +87,18 @@ export enum SortDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
+
+export enum Gender {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+
+/** Where a person stands in their working life. */
+export enum PersonStatus {
+  SERVING = 'SERVING',
+  ON_LEAVE = 'ON_LEAVE',
+  SECONDED_OUT = 'SECONDED_OUT',
+  RETIRED = 'RETIRED',
+  LEFT = 'LEFT',
+  DECEASED = 'DECEASED',
+}

@@ -6,3 +6,5 @@ export * from './rules';
 export * from './text';
 export * from './validation';
 export * from './auth';
+export * from './ethnic-groups';
+export * from './person';

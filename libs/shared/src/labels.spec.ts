@@ -4,7 +4,9 @@ import {
   BODY_KIND_LABELS,
   COMMITTEE_KIND_LABELS,
   ESTABLISHMENT_ITEM_KIND_LABELS,
+  GENDER_LABELS,
   label,
+  PERSON_STATUS_LABELS,
   PROFESSIONAL_FIELD_LABELS,
   RECORD_KIND_LABELS,
   STAFF_CATEGORY_LABELS,
@@ -22,6 +24,8 @@ const cases: [string, Record<string, string>, Record<string, { vi: string; en: s
   ['ProfessionalField', enums.ProfessionalField, PROFESSIONAL_FIELD_LABELS],
   ['TitleLevel', enums.TitleLevel, TITLE_LEVEL_LABELS],
   ['RecordKind', enums.RecordKind, RECORD_KIND_LABELS],
+  ['Gender', enums.Gender, GENDER_LABELS],
+  ['PersonStatus', enums.PersonStatus, PERSON_STATUS_LABELS],
 ];
 
 describe.each(cases)('%s labels', (_name, values, labels) => {

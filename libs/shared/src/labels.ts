@@ -3,6 +3,8 @@ import {
   BodyKind,
   CommitteeKind,
   EstablishmentItemKind,
+  Gender,
+  PersonStatus,
   ProfessionalField,
   RecordKind,
   StaffCategory,
@@ -79,6 +81,20 @@ export const TITLE_LEVEL_LABELS: Labels<TitleLevel> = {
 export const RECORD_KIND_LABELS: Labels<RecordKind> = {
   CHANGE: { vi: 'Thay đổi', en: 'Change' },
   CORRECTION: { vi: 'Đính chính', en: 'Correction' },
+};
+
+export const GENDER_LABELS: Labels<Gender> = {
+  MALE: { vi: 'Nam', en: 'Male' },
+  FEMALE: { vi: 'Nữ', en: 'Female' },
+};
+
+export const PERSON_STATUS_LABELS: Labels<PersonStatus> = {
+  SERVING: { vi: 'Đang công tác', en: 'Serving' },
+  ON_LEAVE: { vi: 'Tạm nghỉ', en: 'On leave' },
+  SECONDED_OUT: { vi: 'Biệt phái', en: 'Seconded out' },
+  RETIRED: { vi: 'Đã nghỉ hưu', en: 'Retired' },
+  LEFT: { vi: 'Đã thôi việc', en: 'Left' },
+  DECEASED: { vi: 'Đã từ trần', en: 'Deceased' },
 };
 
 export function label<E extends string>(labels: Labels<E>, value: E, locale: Locale = 'vi'): string {

@@ -83,3 +83,18 @@ export const RULE_DEFAULTS: readonly RuleSettingDefault<unknown>[] = [
   KEY_LEADERSHIP_TITLES_DEFAULT,
   DEFAULT_COMMUNE_ESTABLISHMENT,
 ];
+
+export interface PersonRulesValue {
+  /** the version, e.g. the law that set it */
+  versionLabel: string;
+  validFrom: string;
+  /** the minimum age of a person on the date their file is recorded */
+  minimumAge: number;
+}
+
+/** Dated rules of the personal file, shared by the API (enforced) and the SPA (checked while typing). */
+export const PERSON_RULES: PersonRulesValue = {
+  versionLabel: 'Bộ luật Lao động 2019, Luật Cán bộ, công chức 2025 (đủ 18 tuổi)',
+  validFrom: '2025-07-01',
+  minimumAge: 18,
+};

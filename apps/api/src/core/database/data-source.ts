@@ -11,6 +11,7 @@ import { RoleAssignmentEntity } from '../../modules/auth/role-assignment.entity'
 import { RoleEntity } from '../../modules/auth/role.entity';
 import { ServiceAccountEntity } from '../../modules/auth/service-account.entity';
 import { UserEntity } from '../../modules/auth/user.entity';
+import { PersonAssignmentEntity, PersonEntity, PersonRevisionEntity } from '../../modules/person/person.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -26,6 +27,9 @@ export const ENTITIES = [
   ServiceAccountEntity,
   RefreshTokenEntity,
   AuditEntryEntity,
+  PersonEntity,
+  PersonRevisionEntity,
+  PersonAssignmentEntity,
 ];
 
 /** TypeORM options: schema by migrations only, never synchronize. */

@@ -15,7 +15,8 @@ import { ChangeEstablishmentInput, CorrectEstablishmentInput } from './dto/estab
 import { EstablishmentRecordEntity } from './establishment.entity';
 import { defaultEstablishmentRecords } from './establishment.defaults';
 import { EstablishmentErrors } from './establishment.errors';
-import { itemKey, planChange, shapeProblems } from './establishment.rules';
+import { planChange } from '../../core/bitemporal';
+import { itemKey, shapeProblems } from './establishment.rules';
 
 const FIELD_LABELS: Record<string, string> = {
   staffCategory: 'loại cán bộ',
