@@ -1,0 +1,181 @@
+// npm run bench: figures for the closing notes, not a timed test.
+// Person list: BENCH_PEOPLE generated people (default 50,000; a simple generator), then the first page of 50
+// with a text search and two filters, BENCH_REQUESTS times; prints the server time per request (the API's own
+// measure, from its operation log) as p50 / p95 / max. Uses a fresh database (embedded PostgreSQL in a temporary
+// folder, or a new database on the server of DATABASE_URL), removed afterwards.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { createRequire } from 'node:module';
+import { appDatabaseUrl, bin, resolveDatabase, root, run, say } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const pg = require('pg');
+const PEOPLE = Number(process.env.BENCH_PEOPLE || 50_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS || 200);
+const ADMIN_PASSWORD = 'Bench-Admin-2026!';
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Hoàng', 'Phan', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Thạch', 'Danh', 'Chau'];
+const MIDDLE_M = ['Văn', 'Hữu', 'Minh', 'Quốc', 'Thanh', 'Đức', 'Công'];
+const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Kim', 'Mỹ', 'Thanh'];
+const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Phúc', 'Phương', 'Quang', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy', 'Yến'];
+const CATEGORIES = [['CADRE', 0.07], ['CIVIL_SERVANT', 0.09], ['PUBLIC_EMPLOYEE', 0.82], ['CONTRACT', 0.02]];
+
+let seed = 20251001;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+const category = () => {
+  let r = rnd();
+  for (const [c, p] of CATEGORIES) if ((r -= p) < 0) return c;
+  return 'PUBLIC_EMPLOYEE';
+};
+
+async function generate(url, units) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const batch = 2000;
+  for (let start = 0; start < PEOPLE; start += batch) {
+    const people = [];
+    const assignments = [];
+    for (let i = start; i < Math.min(PEOPLE, start + batch); i++) {
+      const female = rnd() < 0.5;
+      const name = `${pick(FAMILY)} ${pick(female ? MIDDLE_F : MIDDLE_M)} ${pick(GIVEN)}`;
+      const year = 1965 + Math.floor(rnd() * 40);
+      const birth = `${year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+      people.push([name, female ? 'FEMALE' : 'MALE', birth, String(89_000_000_000 + i).padStart(12, '0'), fold(name)]);
+      assignments.push([pick(units), category()]);
+    }
+    const values = people.map((_, j) => `($${j * 5 + 1}, $${j * 5 + 2}, $${j * 5 + 3}::date, $${j * 5 + 4}, $${j * 5 + 5})`).join(',');
+    const { rows } = await client.query(
+      `INSERT INTO person (full_name, gender, birth_date, national_id, search_text) VALUES ${values} RETURNING id`,
+      people.flat(),
+    );
+    const aValues = rows.map((_, j) => `($${j * 3 + 1}::uuid, $${j * 3 + 2}::uuid, $${j * 3 + 3}, 'Chuyên viên', '2025-07-01', 'CHANGE')`).join(',');
+    await client.query(
+      `INSERT INTO person_assignment (person_id, unit_id, staff_category, job_position, valid_from, record_kind) VALUES ${aValues}`,
+      rows.flatMap((r, j) => [r.id, assignments[j][0], assignments[j][1]]),
+    );
+  }
+  await client.query('ANALYZE');
+  await client.end();
+}
+
+const quantile = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+let tempRoot = null;
+let db;
+let dropDatabase = async () => {};
+await run(bin('nx'), ['run-many', '-t', 'build', '-p', 'shared', 'api', '--outputStyle=static'], { env: { ...process.env, NX_DAEMON: 'false' } });
+if (process.env.DATABASE_URL) {
+  const u = new URL(process.env.DATABASE_URL);
+  u.pathname = `/canbo_bench_${Date.now()}`;
+  process.env.DATABASE_URL = u.toString();
+  db = await resolveDatabase({ database: u.pathname.slice(1) });
+  dropDatabase = async () => {
+    const admin = new URL(u);
+    admin.pathname = '/postgres';
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${u.pathname.slice(1)} WITH (FORCE)`);
+    await c.end();
+  };
+} else {
+  tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-bench-'));
+  fs.chmodSync(tempRoot, 0o755);
+  db = await resolveDatabase({ persistent: false, dataRoot: tempRoot, database: 'canbo', port: await freePort() });
+}
+const port = await freePort();
+const env = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  APP_DATABASE_URL: appDatabaseUrl(db.url, tempRoot ?? undefined),
+  CANBO_ADMIN_PASSWORD: ADMIN_PASSWORD,
+  PORT: String(port),
+  LOG_LEVEL: 'info',
+  NODE_ENV: 'production',
+};
+let api;
+try {
+  await run(process.execPath, [`${root}/dist/api/cli.js`, 'setup'], { env, stdio: 'ignore' });
+  const owner = new pg.Client({ connectionString: db.url });
+  await owner.connect();
+  const units = (await owner.query(`SELECT id FROM unit WHERE kind IN ('COMMUNE','WARD','SPECIAL_ZONE')`)).rows.map((r) => r.id);
+  await owner.end();
+  let t = Date.now();
+  await generate(db.url, units);
+  say(`generated ${PEOPLE.toLocaleString('vi-VN')} people in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+  const durations = [];
+  api = spawn(process.execPath, [`${root}/dist/api/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  readline.createInterface({ input: api.stdout }).on('line', (line) => {
+    try {
+      const entry = JSON.parse(line);
+      if (entry.msg === 'graphql' && entry.operationName === 'BenchPersons') durations.push(entry.durationMs);
+    } catch {
+      // not a log line
+    }
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const post = (p, body, token) =>
+    fetch(`${base}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    }).then((r) => r.json());
+  const first = await post('/auth/sign-in', { username: 'admin', password: ADMIN_PASSWORD });
+  const changed = await post('/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword: 'Do-Hieu-Nang-2027!' }, first.accessToken);
+  if (!changed.accessToken) throw new Error(`sign-in for the benchmark failed: ${JSON.stringify(first)} ${JSON.stringify(changed)}`);
+  const token = changed.accessToken;
+  const query = `query BenchPersons($search: String, $unitId: ID, $category: StaffCategory) {
+    persons(first: 50, filter: { search: $search, unitId: $unitId, staffCategory: $category }) {
+      totalCount edges { node { id fullName gender birthDate } }
+    }
+  }`;
+  const searches = ['nguyen van', 'tran thi', 'le', 'pham minh', 'dang', 'huynh ngoc', 'thach', 'vo thanh'];
+  const cats = ['CIVIL_SERVANT', 'PUBLIC_EMPLOYEE', 'CADRE'];
+  const ask = async (i) => {
+    const res = await post('/graphql', { query, variables: { search: searches[i % searches.length], unitId: units[i % units.length], category: cats[i % cats.length] } }, token);
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data.persons.totalCount;
+  };
+  for (let i = 0; i < 20; i++) await ask(i); // warm-up
+  await new Promise((r) => setTimeout(r, 200));
+  durations.length = 0;
+  t = Date.now();
+  for (let i = 0; i < REQUESTS; i++) await ask(i + 20);
+  const wall = Date.now() - t;
+  await new Promise((r) => setTimeout(r, 300));
+  const sorted = [...durations].sort((a, b) => a - b);
+  say(`persons: first page of 50, text search + unit + category, ${PEOPLE.toLocaleString('vi-VN')} people, ${sorted.length} requests`);
+  say(`server time p50 ${quantile(sorted, 0.5)} ms, p95 ${quantile(sorted, 0.95)} ms, max ${sorted[sorted.length - 1]} ms; round trip average ${(wall / REQUESTS).toFixed(1)} ms`);
+} finally {
+  if (api && api.exitCode === null) {
+    api.kill('SIGTERM');
+    await new Promise((r) => api.once('exit', r));
+  }
+  await db.stop();
+  await dropDatabase();
+  if (tempRoot) fs.rmSync(tempRoot, { recursive: true, force: true });
+}
