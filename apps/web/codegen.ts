@@ -27,6 +27,8 @@ export const codegenConfig: CodegenConfig = {
           RuleKey: shared('RuleKey'),
           UnitSortField: shared('UnitSortField'),
           SortDirection: shared('SortDirection'),
+          Gender: shared('Gender'),
+          PersonStatus: shared('PersonStatus'),
         },
       },
     },

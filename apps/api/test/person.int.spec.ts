@@ -578,3 +578,27 @@ describe('sensitive data: masking and the audit of reads', () => {
     expect(clear.changes.nationalId.before).toBe(p.nationalId);
   });
 });
+
+describe('sensitive fields are written only by who may read them', () => {
+  test('a writer without personnel.read_sensitive cannot overwrite (or erase) them; other fields are fine', async () => {
+    const person = await create();
+    const [role] = await t.ds.query(
+      `INSERT INTO role (code, name, permissions) VALUES ('writer_plain', 'Ghi hồ sơ', ARRAY['personnel.read','personnel.write']) RETURNING id`,
+    );
+    const [user] = await t.ds.query(
+      `INSERT INTO app_user (username, display_name, password_hash, must_change_password) VALUES ('writer-plain', 'Ghi hồ sơ', $1, false) RETURNING id`,
+      [await hashPassword(TEST_PASSWORD)],
+    );
+    await t.ds.query(`INSERT INTO role_assignment (user_id, role_id, all_units) VALUES ($1, $2, true)`, [user.id, role.id]);
+    const writer = as('writer-plain');
+    const refused = await writer(UPDATE, { i: { id: person.id, version: person.version, kind: 'CHANGE', religion: null } });
+    expect(expectErrorCode(refused, ErrorCode.FORBIDDEN).extensions).toMatchObject({ field: 'religion' });
+    const [row] = await t.ds.query(`SELECT religion, version FROM person WHERE id = $1`, [person.id]);
+    expect(row).toEqual({ religion: 'Không', version: person.version });
+    const renamed = ok(await writer(UPDATE, { i: { id: person.id, version: person.version, kind: 'CHANGE', phone: '0912345678' } }));
+    expect(renamed.updatePersonIdentity.phone).toBe('0912345678');
+    expect(renamed.updatePersonIdentity.religion).toBeNull(); // masked in the answer
+    const [after] = await t.ds.query(`SELECT religion FROM person WHERE id = $1`, [person.id]);
+    expect(after.religion).toBe('Không');
+  });
+});

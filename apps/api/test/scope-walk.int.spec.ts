@@ -87,6 +87,41 @@ const CALLS: Record<string, Call> = {
   'Query.user': { query: `query($id: ID!) { user(id: $id) { id } }`, variables: () => ({ id: ids.adminUser }), allowed: 'data' },
   'Query.users': { query: `{ users { totalCount } }`, allowed: 'data' },
 
+  'Mutation.addPersonRecord': {
+    query: `mutation($i: AddPersonRecordInput!) { addPersonRecord(input: $i) { id } }`,
+    variables: () => ({ i: { personId: NONE, kind: 'IT', level: 'walk', validFrom: '2026-01-01' } }),
+    allowed: ['NOT_FOUND'],
+  },
+  'Mutation.changePersonRecord': {
+    query: `mutation($i: ChangePersonRecordInput!) { changePersonRecord(input: $i) { id } }`,
+    variables: () => ({ i: { recordId: NONE, version: 1, effectiveFrom: '2026-01-01', level: 'walk' } }),
+    allowed: ['NOT_FOUND'],
+  },
+  'Mutation.endPersonRecord': {
+    query: `mutation($i: EndPersonRecordInput!) { endPersonRecord(input: $i) { id } }`,
+    variables: () => ({ i: { recordId: NONE, version: 1, validTo: '2026-01-01' } }),
+    allowed: ['NOT_FOUND'],
+  },
+  'Mutation.correctPersonRecord': {
+    query: `mutation($i: CorrectPersonRecordInput!) { correctPersonRecord(input: $i) { id } }`,
+    variables: () => ({ i: { recordId: NONE, version: 1, level: 'walk', reason: 'walk' } }),
+    allowed: ['NOT_FOUND'],
+  },
+  'Mutation.addPersonEntry': {
+    query: `mutation($i: AddPersonEntryInput!) { addPersonEntry(input: $i) { id } }`,
+    variables: () => ({ i: { personId: NONE, kind: 'RATING', year: 2025, rating: 'GOOD' } }),
+    allowed: ['NOT_FOUND'],
+  },
+  'Mutation.correctPersonEntry': {
+    query: `mutation($i: CorrectPersonEntryInput!) { correctPersonEntry(input: $i) { id } }`,
+    variables: () => ({ i: { entryId: NONE, version: 1, text: 'walk', reason: 'walk' } }),
+    allowed: ['NOT_FOUND'],
+  },
+  'Mutation.setPersonLocalOverride': {
+    query: `mutation($i: SetPersonLocalOverrideInput!) { setPersonLocalOverride(input: $i) { id } }`,
+    variables: () => ({ i: { personId: NONE, version: 1, isLocal: true, reason: 'walk' } }),
+    allowed: ['NOT_FOUND'],
+  },
   'Mutation.addRuleSettingVersion': {
     query: `mutation($i: AddRuleSettingVersionInput!) { addRuleSettingVersion(input: $i) { id } }`,
     variables: () => ({ i: { key: 'KEY_LEADERSHIP_TITLES', validFrom: '2030-01-01', value: { titleCodes: ['khong-co-chuc-danh-nay'] }, versionLabel: 'walk' } }),

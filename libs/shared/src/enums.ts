@@ -102,3 +102,67 @@ export enum PersonStatus {
   LEFT = 'LEFT',
   DECEASED = 'DECEASED',
 }
+
+/** What a bitemporal person record holds (valid period + recorded period). */
+export enum PersonRecordKind {
+  /** a title of the catalogue held in a unit */
+  TITLE = 'TITLE',
+  /** membership of a party executive or standing committee for a term */
+  COMMITTEE = 'COMMITTEE',
+  /** professional qualification (the highest level held) */
+  QUALIFICATION = 'QUALIFICATION',
+  POLITICAL_THEORY = 'POLITICAL_THEORY',
+  STATE_MANAGEMENT = 'STATE_MANAGEMENT',
+  IT = 'IT',
+  FOREIGN_LANGUAGE = 'FOREIGN_LANGUAGE',
+  /** civil-service rank (ngạch) and salary step (bậc lương) */
+  CIVIL_SERVICE_RANK = 'CIVIL_SERVICE_RANK',
+}
+
+export enum QualificationLevel {
+  BELOW_COLLEGE = 'BELOW_COLLEGE',
+  COLLEGE = 'COLLEGE',
+  BACHELOR = 'BACHELOR',
+  MASTER = 'MASTER',
+  DOCTORATE = 'DOCTORATE',
+  NOT_RECORDED = 'NOT_RECORDED',
+}
+
+export enum PoliticalTheoryLevel {
+  ELEMENTARY = 'ELEMENTARY',
+  INTERMEDIATE = 'INTERMEDIATE',
+  ADVANCED = 'ADVANCED',
+  /** political-science bachelor: counts as ADVANCED (POLITICAL_THEORY_COUNTS_AS) */
+  BACHELOR = 'BACHELOR',
+}
+
+/** What a dated person entry (recorded-time history only) holds. */
+export enum PersonEntryKind {
+  TRAINING = 'TRAINING',
+  RATING = 'RATING',
+  COMMENDATION = 'COMMENDATION',
+  DISCIPLINE = 'DISCIPLINE',
+}
+
+export enum TrainingKind {
+  DIGITAL_SKILLS = 'DIGITAL_SKILLS',
+  POLITICAL_THEORY = 'POLITICAL_THEORY',
+  PROFESSIONAL = 'PROFESSIONAL',
+  MANAGEMENT = 'MANAGEMENT',
+  ETHNIC_LANGUAGE = 'ETHNIC_LANGUAGE',
+  OTHER = 'OTHER',
+}
+
+/** Annual rating (until the evaluation module produces them). */
+export enum AnnualRating {
+  EXCELLENT = 'EXCELLENT',
+  GOOD = 'GOOD',
+  COMPLETE = 'COMPLETE',
+  INCOMPLETE = 'INCOMPLETE',
+}
+
+/** Age band on a reference date (AGE_BAND_RULES). */
+export enum AgeBand {
+  YOUNG = 'YOUNG',
+  NOT_YOUNG = 'NOT_YOUNG',
+}

@@ -1,5 +1,12 @@
 import * as enums from './enums';
 import {
+  AGE_BAND_LABELS,
+  ANNUAL_RATING_LABELS,
+  PERSON_ENTRY_KIND_LABELS,
+  PERSON_RECORD_KIND_LABELS,
+  POLITICAL_THEORY_LEVEL_LABELS,
+  QUALIFICATION_LEVEL_LABELS,
+  TRAINING_KIND_LABELS,
   AGENCY_BRANCH_LABELS,
   BODY_KIND_LABELS,
   COMMITTEE_KIND_LABELS,
@@ -26,6 +33,13 @@ const cases: [string, Record<string, string>, Record<string, { vi: string; en: s
   ['RecordKind', enums.RecordKind, RECORD_KIND_LABELS],
   ['Gender', enums.Gender, GENDER_LABELS],
   ['PersonStatus', enums.PersonStatus, PERSON_STATUS_LABELS],
+  ['PersonRecordKind', enums.PersonRecordKind, PERSON_RECORD_KIND_LABELS],
+  ['QualificationLevel', enums.QualificationLevel, QUALIFICATION_LEVEL_LABELS],
+  ['PoliticalTheoryLevel', enums.PoliticalTheoryLevel, POLITICAL_THEORY_LEVEL_LABELS],
+  ['PersonEntryKind', enums.PersonEntryKind, PERSON_ENTRY_KIND_LABELS],
+  ['TrainingKind', enums.TrainingKind, TRAINING_KIND_LABELS],
+  ['AnnualRating', enums.AnnualRating, ANNUAL_RATING_LABELS],
+  ['AgeBand', enums.AgeBand, AGE_BAND_LABELS],
 ];
 
 describe.each(cases)('%s labels', (_name, values, labels) => {

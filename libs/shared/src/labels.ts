@@ -1,5 +1,12 @@
 import {
+  AgeBand,
   AgencyBranch,
+  AnnualRating,
+  PersonEntryKind,
+  PersonRecordKind,
+  PoliticalTheoryLevel,
+  QualificationLevel,
+  TrainingKind,
   BodyKind,
   CommitteeKind,
   EstablishmentItemKind,
@@ -100,3 +107,58 @@ export const PERSON_STATUS_LABELS: Labels<PersonStatus> = {
 export function label<E extends string>(labels: Labels<E>, value: E, locale: Locale = 'vi'): string {
   return labels[value]?.[locale] ?? value;
 }
+
+export const PERSON_RECORD_KIND_LABELS: Labels<PersonRecordKind> = {
+  TITLE: { vi: 'Chức danh', en: 'Title' },
+  COMMITTEE: { vi: 'Cấp ủy', en: 'Party committee' },
+  QUALIFICATION: { vi: 'Trình độ chuyên môn', en: 'Professional qualification' },
+  POLITICAL_THEORY: { vi: 'Lý luận chính trị', en: 'Political theory' },
+  STATE_MANAGEMENT: { vi: 'Quản lý nhà nước', en: 'State management' },
+  IT: { vi: 'Tin học', en: 'IT' },
+  FOREIGN_LANGUAGE: { vi: 'Ngoại ngữ', en: 'Foreign language' },
+  CIVIL_SERVICE_RANK: { vi: 'Ngạch, bậc lương', en: 'Civil-service rank and salary step' },
+};
+
+export const QUALIFICATION_LEVEL_LABELS: Labels<QualificationLevel> = {
+  BELOW_COLLEGE: { vi: 'Dưới cao đẳng', en: 'Below college' },
+  COLLEGE: { vi: 'Cao đẳng', en: 'College' },
+  BACHELOR: { vi: 'Đại học', en: 'Bachelor' },
+  MASTER: { vi: 'Thạc sĩ', en: 'Master' },
+  DOCTORATE: { vi: 'Tiến sĩ', en: 'Doctorate' },
+  NOT_RECORDED: { vi: 'Chưa ghi nhận', en: 'Not recorded' },
+};
+
+export const POLITICAL_THEORY_LEVEL_LABELS: Labels<PoliticalTheoryLevel> = {
+  ELEMENTARY: { vi: 'Sơ cấp', en: 'Elementary' },
+  INTERMEDIATE: { vi: 'Trung cấp', en: 'Intermediate' },
+  ADVANCED: { vi: 'Cao cấp', en: 'Advanced' },
+  BACHELOR: { vi: 'Cử nhân chính trị', en: 'Political-science bachelor' },
+};
+
+export const PERSON_ENTRY_KIND_LABELS: Labels<PersonEntryKind> = {
+  TRAINING: { vi: 'Đào tạo, bồi dưỡng', en: 'Training' },
+  RATING: { vi: 'Xếp loại hằng năm', en: 'Annual rating' },
+  COMMENDATION: { vi: 'Khen thưởng', en: 'Commendation' },
+  DISCIPLINE: { vi: 'Kỷ luật', en: 'Disciplinary measure' },
+};
+
+export const TRAINING_KIND_LABELS: Labels<TrainingKind> = {
+  DIGITAL_SKILLS: { vi: 'Kỹ năng số', en: 'Digital skills' },
+  POLITICAL_THEORY: { vi: 'Lý luận chính trị', en: 'Political theory' },
+  PROFESSIONAL: { vi: 'Chuyên môn, nghiệp vụ', en: 'Professional' },
+  MANAGEMENT: { vi: 'Quản lý', en: 'Management' },
+  ETHNIC_LANGUAGE: { vi: 'Tiếng dân tộc', en: 'Ethnic language' },
+  OTHER: { vi: 'Khác', en: 'Other' },
+};
+
+export const ANNUAL_RATING_LABELS: Labels<AnnualRating> = {
+  EXCELLENT: { vi: 'Hoàn thành xuất sắc nhiệm vụ', en: 'Excellent' },
+  GOOD: { vi: 'Hoàn thành tốt nhiệm vụ', en: 'Good' },
+  COMPLETE: { vi: 'Hoàn thành nhiệm vụ', en: 'Complete' },
+  INCOMPLETE: { vi: 'Không hoàn thành nhiệm vụ', en: 'Incomplete' },
+};
+
+export const AGE_BAND_LABELS: Labels<AgeBand> = {
+  YOUNG: { vi: 'Trẻ', en: 'Young' },
+  NOT_YOUNG: { vi: 'Không thuộc diện trẻ', en: 'Not young' },
+};

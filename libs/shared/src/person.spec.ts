@@ -76,3 +76,24 @@ describe('person labels', () => {
     for (const s of Object.values(PersonStatus)) expect(PERSON_STATUS_LABELS[s].vi && PERSON_STATUS_LABELS[s].en).toBeTruthy();
   });
 });
+
+describe('age bands and political theory', () => {
+  test('young: under AGE_BAND_RULES.youngUnderAge on the reference date, as ageOn counts', () => {
+    const { youngBirthCutoff, ageOn } = require('./person');
+    const { AGE_BAND_RULES } = require('./rules');
+    expect(AGE_BAND_RULES.youngUnderAge).toBe(42);
+    expect(youngBirthCutoff('2026-07-01')).toBe('1984-07-01');
+    expect(youngBirthCutoff('2028-02-29')).toBe('1986-02-28');
+    for (const [birth, on] of [['1984-07-01', '2026-07-01'], ['1984-07-02', '2026-07-01'], ['1986-02-28', '2028-02-29'], ['1986-03-01', '2028-02-29'], ['1984-02-29', '2026-02-28']]) {
+      expect(birth > youngBirthCutoff(on)).toBe(ageOn(birth, on) < 42);
+    }
+  });
+
+  test('a political-science bachelor counts as advanced', () => {
+    const { effectivePoliticalTheoryLevel, politicalTheoryLevelsCountingAs } = require('./person');
+    expect(effectivePoliticalTheoryLevel('BACHELOR')).toBe('ADVANCED');
+    expect(effectivePoliticalTheoryLevel('INTERMEDIATE')).toBe('INTERMEDIATE');
+    expect(politicalTheoryLevelsCountingAs('ADVANCED').sort()).toEqual(['ADVANCED', 'BACHELOR']);
+    expect(politicalTheoryLevelsCountingAs('ELEMENTARY')).toEqual(['ELEMENTARY']);
+  });
+});

@@ -98,3 +98,17 @@ export const PERSON_RULES: PersonRulesValue = {
   validFrom: '2025-07-01',
   minimumAge: 18,
 };
+
+export interface AgeBandRulesValue {
+  versionLabel: string;
+  validFrom: string;
+  /** a person is "young" while under this age on the reference date */
+  youngUnderAge: number;
+}
+
+/** Dated rule of the age bands of the person list (cán bộ trẻ: under 42 on the reference date). */
+export const AGE_BAND_RULES: AgeBandRulesValue = {
+  versionLabel: 'Hướng dẫn công tác quy hoạch cán bộ (cán bộ trẻ dưới 42 tuổi)',
+  validFrom: '2025-07-01',
+  youngUnderAge: 42,
+};

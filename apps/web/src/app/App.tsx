@@ -19,6 +19,8 @@ import { FullPageSpin, RequireAuth, RequirePermission } from '../modules/auth/Re
 import { SignInPage } from '../modules/auth/SignInPage';
 import { ApiError } from '../shared/graphql-client';
 import { onSessionEnd, startSession, useSession } from '../shared/session';
+import { PersonListPage } from '../modules/person/PersonListPage';
+import { PersonPage } from '../modules/person/PersonPage';
 import { TitleListPage } from '../modules/title/TitleListPage';
 import { UnitListPage } from '../modules/unit/UnitListPage';
 import { UnitPage } from '../modules/unit/UnitPage';
@@ -68,6 +70,7 @@ function ChangePasswordRoute() {
 }
 
 const unitRead = PERMISSIONS.UNIT_READ;
+const personnelRead = PERMISSIONS.PERSONNEL_READ;
 
 export function App() {
   const { locale } = useLocale();
@@ -93,6 +96,8 @@ export function App() {
                 <Route index element={<HomeRedirect />} />
                 <Route path="/units" element={<RequirePermission permission={unitRead}><UnitListPage /></RequirePermission>} />
                 <Route path="/units/:id" element={<RequirePermission permission={unitRead}><UnitPage /></RequirePermission>} />
+                <Route path="/persons" element={<RequirePermission permission={personnelRead}><PersonListPage /></RequirePermission>} />
+                <Route path="/persons/:id" element={<RequirePermission permission={personnelRead}><PersonPage /></RequirePermission>} />
                 <Route path="/titles" element={<RequirePermission permission={unitRead}><TitleListPage /></RequirePermission>} />
                 <Route
                   path="/admin/users"

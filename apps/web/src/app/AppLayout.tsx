@@ -6,6 +6,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   RobotOutlined,
+  SolutionOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -18,7 +19,7 @@ import { usePermissions } from '../modules/auth/hooks';
 import { signOut } from '../shared/session';
 import { setLocale, useLocale } from './i18n';
 
-const SECTIONS = ['units', 'titles', 'admin/users', 'admin/roles', 'admin/service-accounts', 'audit'];
+const SECTIONS = ['units', 'persons', 'titles', 'admin/users', 'admin/roles', 'admin/service-accounts', 'audit'];
 
 export function AppLayout({ children }: { children?: ReactNode }) {
   const { t, locale } = useLocale();
@@ -28,6 +29,11 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const selected = SECTIONS.find((s) => location.pathname.startsWith(`/${s}`)) ?? '';
   const items = [
     can(PERMISSIONS.UNIT_READ) && { key: 'units', icon: <ApartmentOutlined />, label: <Link to="/units">{t('app.menu.units')}</Link> },
+    can(PERMISSIONS.PERSONNEL_READ) && {
+      key: 'persons',
+      icon: <SolutionOutlined />,
+      label: <Link to="/persons">{t('app.menu.persons')}</Link>,
+    },
     can(PERMISSIONS.UNIT_READ) && { key: 'titles', icon: <IdcardOutlined />, label: <Link to="/titles">{t('app.menu.titles')}</Link> },
     can(PERMISSIONS.ADMIN_USERS) && { key: 'admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('app.menu.users')}</Link> },
     can(PERMISSIONS.ADMIN_ROLES) && {

@@ -12,6 +12,7 @@ import { RoleEntity } from '../../modules/auth/role.entity';
 import { ServiceAccountEntity } from '../../modules/auth/service-account.entity';
 import { UserEntity } from '../../modules/auth/user.entity';
 import { PersonAssignmentEntity, PersonEntity, PersonRevisionEntity } from '../../modules/person/person.entity';
+import { PersonEntryEntity, PersonRecordEntity } from '../../modules/person/person-record.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -30,6 +31,8 @@ export const ENTITIES = [
   PersonEntity,
   PersonRevisionEntity,
   PersonAssignmentEntity,
+  PersonRecordEntity,
+  PersonEntryEntity,
 ];
 
 /** TypeORM options: schema by migrations only, never synchronize. */

@@ -10,6 +10,7 @@ import {
 } from 'typeorm';
 import { GraphQLJSON } from '../../core/graphql/json.scalar';
 import { LocalDateScalar } from '../../core/graphql/local-date.scalar';
+import { PersonEntryEntity, PersonRecordEntity } from './person-record.entity';
 
 registerEnumType(Gender, { name: 'Gender' });
 registerEnumType(PersonStatus, { name: 'PersonStatus', description: 'Serving, on leave, seconded out, retired, left, deceased' });
@@ -194,6 +195,14 @@ export class PersonEntity {
   @Column({ name: 'search_text', type: 'text' })
   searchText: string;
 
+  @Field(() => Boolean, { nullable: true, description: 'Manual override of "local or not" (null: derived)' })
+  @Column({ name: 'local_override', type: 'boolean', nullable: true })
+  localOverride: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Why "local or not" was overridden' })
+  @Column({ name: 'local_override_reason', type: 'varchar', length: 1000, nullable: true })
+  localOverrideReason: string | null;
+
   @Field(() => Int)
   @VersionColumn()
   version: number;
@@ -254,4 +263,10 @@ export class PersonTimeline {
 
   @Field(() => [PersonRevisionEntity])
   revisions: PersonRevisionEntity[];
+
+  @Field(() => [PersonRecordEntity], { description: 'Titles, committees, qualifications, levels, rank: every record, superseded ones included' })
+  records: PersonRecordEntity[];
+
+  @Field(() => [PersonEntryEntity], { description: 'Training, ratings, commendations, discipline: every entry, superseded ones included' })
+  entries: PersonEntryEntity[];
 }

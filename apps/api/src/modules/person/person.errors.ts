@@ -24,6 +24,12 @@ export const PersonErrors = {
   hostIsHome: () =>
     BadUserInputError.field('secondedToUnitId', FieldErrorCode.INVALID_VALUE, 'Đơn vị nhận biệt phái phải khác đơn vị công tác'),
   unchanged: () => BadUserInputError.field('unitId', FieldErrorCode.INVALID_VALUE, 'Thông tin công tác mới trùng với hiện có'),
+  sensitiveWrite: (field: string) =>
+    new AppError(ErrorCode.FORBIDDEN, 'Sửa thông tin nhạy cảm cần quyền xem thông tin nhạy cảm', {
+      reason: 'MISSING_PERMISSION',
+      permission: PERMISSIONS.PERSONNEL_READ_SENSITIVE,
+      field,
+    }),
   sensitiveFilter: () =>
     new AppError(ErrorCode.FORBIDDEN, 'Tìm theo số định danh hoặc lọc theo dân tộc cần quyền xem thông tin nhạy cảm', {
       reason: 'MISSING_PERMISSION',

@@ -14,7 +14,8 @@ import {
   UpdatePersonIdentityInput,
 } from './dto/person.input';
 import { PersonAssignmentEntity, PersonEntity, PersonTimeline } from './person.entity';
-import { PersonService } from './person.service';
+import { PersonErrors } from './person.errors';
+import { PERSON_SENSITIVE_FIELDS, PersonService } from './person.service';
 
 @ObjectType()
 export class PersonConnection extends ConnectionType(PersonEntity, 'Person') {}
@@ -91,6 +92,11 @@ export class PersonResolver {
     @CurrentPrincipal() principal: Principal,
     @Info() info: GraphQLResolveInfo,
   ) {
+    // who may not read a sensitive field may not overwrite it either (a null sent back would erase it)
+    if (!sensitive(principal)) {
+      const touched = PERSON_SENSITIVE_FIELDS.find((f) => (input as unknown as Record<string, unknown>)[f] !== undefined);
+      if (touched) throw PersonErrors.sensitiveWrite(touched);
+    }
     const person = await this.personService.updateIdentity(input, scope);
     await this.personService.present([person], sensitive(principal), selectedFieldNames(info));
     return person;

@@ -1,4 +1,4 @@
-import { birthDateProblem, foldForSearch, PersonStatus, RecordKind, SENSITIVE_FIELDS, StaffCategory, todayIso } from '@canbo/shared';
+import { AgeBand, birthDateProblem, foldForSearch, politicalTheoryLevelsCountingAs, QualificationLevel, youngBirthCutoff, PersonStatus, RecordKind, SENSITIVE_FIELDS, StaffCategory, todayIso } from '@canbo/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
@@ -25,6 +25,8 @@ import {
   PersonTimeline,
 } from './person.entity';
 import { PersonErrors } from './person.errors';
+import { PersonEntryEntity, PersonRecordEntity } from './person-record.entity';
+import { localSql } from './person.sql';
 
 /** The sensitive fields of a person, as GraphQL and audit rows name them. */
 export const PERSON_SENSITIVE_FIELDS = SENSITIVE_FIELDS.person as readonly (keyof PersonEntity & keyof Identity)[];
@@ -111,6 +113,11 @@ export class PersonService {
       assigned += ' AND a.staff_category = :staffCategory';
       params.staffCategory = f.staffCategory;
     }
+    if (f.isLocal != null) {
+      // local to the unit of the assignment in force (the override, or derived from hometown / residence)
+      assigned += ` AND ${localSql('p', 'a.unit_id')} = :isLocal`;
+      params.isLocal = f.isLocal;
+    }
     const qb = this.dataSource
       .getRepository(PersonEntity)
       .createQueryBuilder('p')
@@ -124,6 +131,26 @@ export class PersonService {
     if (f.gender) qb.andWhere('p.gender = :gender', { gender: f.gender });
     if (f.status) qb.andWhere('p.status = :status', { status: f.status });
     if (f.ethnicityCode) qb.andWhere('p.ethnicity_code = :ethnicityCode', { ethnicityCode: f.ethnicityCode });
+    // person records in force on asOf (current knowledge)
+    const held = (condition: string) =>
+      `EXISTS (SELECT 1 FROM person_record r WHERE r.person_id = p.id AND r.superseded_at IS NULL AND ${IN_FORCE('r')} AND ${condition})`;
+    if (f.titleId) qb.andWhere(held(`r.kind = 'TITLE' AND r.title_id = :titleId`), { titleId: f.titleId });
+    if (f.committee) qb.andWhere(held(`r.kind = 'COMMITTEE' AND r.committee = :committee`), { committee: f.committee });
+    if (f.qualificationLevel === QualificationLevel.NOT_RECORDED) {
+      qb.andWhere(`NOT ${held(`r.kind = 'QUALIFICATION' AND r.level <> :notRecorded`)}`, { notRecorded: QualificationLevel.NOT_RECORDED });
+    } else if (f.qualificationLevel) {
+      qb.andWhere(held(`r.kind = 'QUALIFICATION' AND r.level = :qualificationLevel`), { qualificationLevel: f.qualificationLevel });
+    }
+    if (f.politicalTheoryLevel) {
+      qb.andWhere(held(`r.kind = 'POLITICAL_THEORY' AND r.level IN (:...theoryLevels)`), {
+        theoryLevels: politicalTheoryLevelsCountingAs(f.politicalTheoryLevel),
+      });
+    }
+    if (f.ageBand) {
+      // young: under the age of the dated rule on the reference date (asOf)
+      const op = f.ageBand === AgeBand.YOUNG ? '>' : '<=';
+      qb.andWhere(`p.birth_date ${op} :youngCutoff::date`, { youngCutoff: youngBirthCutoff(asOf) });
+    }
     const totalCount = await qb.clone().getCount();
     if (args.after) {
       const cursor = decodeCursor(args.after);
@@ -204,7 +231,20 @@ export class PersonService {
       .where('r.person_id = :id', { id })
       .orderBy('r.recorded_at', 'DESC')
       .getMany();
-    return { personId: id, assignments, revisions };
+    const records = await this.dataSource
+      .getRepository(PersonRecordEntity)
+      .createQueryBuilder('r')
+      .where('r.person_id = :id', { id })
+      .orderBy('r.valid_from', 'DESC')
+      .addOrderBy('r.recorded_at', 'DESC')
+      .getMany();
+    const entries = await this.dataSource
+      .getRepository(PersonEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.person_id = :id', { id })
+      .orderBy('e.recorded_at', 'DESC')
+      .getMany();
+    return { personId: id, assignments, revisions, records, entries };
   }
 
   /**
@@ -451,7 +491,7 @@ export class PersonService {
    * Loads a person row FOR UPDATE when one of their current assignment records lies in the write scope (home
    * unit and category); otherwise NOT_FOUND, like an unknown id.
    */
-  private async lockForWrite(manager: EntityManager, id: string, scope: Scope): Promise<PersonEntity> {
+  async lockForWrite(manager: EntityManager, id: string, scope: Scope): Promise<PersonEntity> {
     const params: Record<string, unknown> = { id };
     const person = await manager
       .getRepository(PersonEntity)
@@ -470,7 +510,7 @@ export class PersonService {
     return person;
   }
 
-  private async attachAssignmentsIn(manager: EntityManager, person: PersonEntity): Promise<void> {
+  async attachAssignmentsIn(manager: EntityManager, person: PersonEntity): Promise<void> {
     person.assignment = await manager
       .getRepository(PersonAssignmentEntity)
       .createQueryBuilder('a')

@@ -1,6 +1,12 @@
 import { OrganisationRegistry1764316800000 } from './1764316800000-OrganisationRegistry';
 import { AuthAndAudit1764403200000 } from './1764403200000-AuthAndAudit';
 import { PersonalFile1764489600000 } from './1764489600000-PersonalFile';
+import { PersonRecords1764576000000 } from './1764576000000-PersonRecords';
 
 /** Every migration, in order. New migrations are appended here (timestamped file names). */
-export const MIGRATIONS = [OrganisationRegistry1764316800000, AuthAndAudit1764403200000, PersonalFile1764489600000];
+export const MIGRATIONS = [
+  OrganisationRegistry1764316800000,
+  AuthAndAudit1764403200000,
+  PersonalFile1764489600000,
+  PersonRecords1764576000000,
+];

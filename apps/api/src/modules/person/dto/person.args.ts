@@ -1,10 +1,12 @@
-import { Gender, PersonStatus, StaffCategory } from '@canbo/shared';
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { AgeBand, CommitteeKind, Gender, PersonStatus, PoliticalTheoryLevel, QualificationLevel, StaffCategory } from '@canbo/shared';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../../core/graphql/pagination';
 import { LocalDateScalar } from '../../../core/graphql/local-date.scalar';
 import { DateField, SearchField } from '../../../core/validation/validation';
+
+registerEnumType(AgeBand, { name: 'AgeBand', description: 'YOUNG: under the age of the dated rule AGE_BAND_RULES on the reference date' });
 
 @InputType()
 export class PersonFilter {
@@ -40,6 +42,36 @@ export class PersonFilter {
   @IsString()
   @MaxLength(2)
   ethnicityCode?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Holds this title (catalogue) on asOf' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Mã chức danh không hợp lệ' })
+  titleId?: string | null;
+
+  @Field(() => CommitteeKind, { nullable: true, description: 'Member of this party committee on asOf' })
+  @IsOptional()
+  @IsEnum(CommitteeKind, { message: 'Loại cấp ủy không hợp lệ' })
+  committee?: CommitteeKind | null;
+
+  @Field(() => AgeBand, { nullable: true, description: 'YOUNG: under AGE_BAND_RULES.youngUnderAge (42) on asOf' })
+  @IsOptional()
+  @IsEnum(AgeBand, { message: 'Nhóm tuổi không hợp lệ' })
+  ageBand?: AgeBand | null;
+
+  @Field(() => QualificationLevel, { nullable: true, description: 'Professional qualification on asOf (NOT_RECORDED: none recorded)' })
+  @IsOptional()
+  @IsEnum(QualificationLevel, { message: 'Trình độ chuyên môn không hợp lệ' })
+  qualificationLevel?: QualificationLevel | null;
+
+  @Field(() => PoliticalTheoryLevel, { nullable: true, description: 'Political theory on asOf (ADVANCED includes the political-science BACHELOR)' })
+  @IsOptional()
+  @IsEnum(PoliticalTheoryLevel, { message: 'Trình độ lý luận chính trị không hợp lệ' })
+  politicalTheoryLevel?: PoliticalTheoryLevel | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Local (or not) to the unit of the assignment in force on asOf' })
+  @IsOptional()
+  @IsBoolean({ message: 'Phải là đúng hoặc sai' })
+  isLocal?: boolean | null;
 }
 
 @ArgsType()
