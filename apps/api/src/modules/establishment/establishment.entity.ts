@@ -1,24 +1,14 @@
-import { CommitteeKind, EstablishmentItemKind, ProfessionalField, RecordKind, StaffCategory } from '@canbo/shared';
-import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { CommitteeKind, EstablishmentItemKind, ProfessionalField, StaffCategory } from '@canbo/shared';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TitleEntity } from '../title/title.entity';
 import { BodyEntity } from '../unit/body.entity';
-import { LocalDateScalar } from '../../core/graphql/local-date.scalar';
+import { BitemporalRecord } from '../../core/database/bitemporal-record';
 
 registerEnumType(EstablishmentItemKind, { name: 'EstablishmentItemKind' });
 registerEnumType(StaffCategory, { name: 'StaffCategory' });
 registerEnumType(CommitteeKind, { name: 'CommitteeKind' });
 registerEnumType(ProfessionalField, { name: 'ProfessionalField' });
-registerEnumType(RecordKind, { name: 'RecordKind', description: 'A real change, or the correction of a mistake' });
 
 /**
  * One bitemporal establishment value: `value` holds for [validFrom, validTo) and was the registry's knowledge
@@ -26,7 +16,7 @@ registerEnumType(RecordKind, { name: 'RecordKind', description: 'A real change, 
  */
 @ObjectType('EstablishmentRecord')
 @Entity('establishment_record')
-export class EstablishmentRecordEntity {
+export class EstablishmentRecordEntity extends BitemporalRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -81,41 +71,4 @@ export class EstablishmentRecordEntity {
   @Column({ type: 'integer' })
   value: number;
 
-  @Field(() => LocalDateScalar)
-  @Column({ name: 'valid_from', type: 'date' })
-  validFrom: string;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  @Column({ name: 'valid_to', type: 'date', nullable: true })
-  validTo: string | null;
-
-  @Field(() => GraphQLISODateTime)
-  @Column({ name: 'recorded_at', type: 'timestamptz' })
-  recordedAt: Date;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
-  supersededAt: Date | null;
-
-  @Field(() => RecordKind)
-  @Column({ name: 'record_kind', type: 'varchar', length: 10 })
-  recordKind: RecordKind;
-
-  @Field(() => ID, { nullable: true, description: 'The record this one corrects' })
-  @Column({ name: 'corrects_id', type: 'uuid', nullable: true })
-  correctsId: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 1000, nullable: true })
-  reason: string | null;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -3,6 +3,7 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { GraphQLJSON } from '../../core/graphql/json.scalar';
 import { LocalDateScalar } from '../../core/graphql/local-date.scalar';
+import { BitemporalRecord } from '../../core/database/bitemporal-record';
 
 registerEnumType(PersonRecordKind, { name: 'PersonRecordKind', description: 'What a bitemporal person record holds' });
 registerEnumType(PersonEntryKind, { name: 'PersonEntryKind', description: 'What a dated person entry holds' });
@@ -14,7 +15,7 @@ registerEnumType(PersonEntryKind, { name: 'PersonEntryKind', description: 'What 
  */
 @ObjectType('PersonRecord')
 @Entity('person_record')
-export class PersonRecordEntity {
+export class PersonRecordEntity extends BitemporalRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -55,43 +56,6 @@ export class PersonRecordEntity {
   @Column({ type: 'jsonb' })
   value: Record<string, unknown>;
 
-  @Field(() => LocalDateScalar)
-  @Column({ name: 'valid_from', type: 'date' })
-  validFrom: string;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  @Column({ name: 'valid_to', type: 'date', nullable: true })
-  validTo: string | null;
-
-  @Field(() => GraphQLISODateTime)
-  @Column({ name: 'recorded_at', type: 'timestamptz' })
-  recordedAt: Date;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
-  supersededAt: Date | null;
-
-  @Field(() => RecordKind)
-  @Column({ name: 'record_kind', type: 'varchar', length: 10 })
-  recordKind: RecordKind;
-
-  @Field(() => ID, { nullable: true, description: 'The record this one corrects' })
-  @Column({ name: 'corrects_id', type: 'uuid', nullable: true })
-  correctsId: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 1000, nullable: true })
-  reason: string | null;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 import { GraphQLJSON } from '../../core/graphql/json.scalar';
 import { LocalDateScalar } from '../../core/graphql/local-date.scalar';
 import { PersonEntryEntity, PersonRecordEntity } from './person-record.entity';
+import { BitemporalRecord } from '../../core/database/bitemporal-record';
 
 registerEnumType(Gender, { name: 'Gender' });
 registerEnumType(PersonStatus, { name: 'PersonStatus', description: 'Serving, on leave, seconded out, retired, left, deceased' });
@@ -48,7 +49,7 @@ export type Identity = Pick<PersonEntity, IdentityField>;
  */
 @ObjectType('PersonAssignment')
 @Entity('person_assignment')
-export class PersonAssignmentEntity {
+export class PersonAssignmentEntity extends BitemporalRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -77,43 +78,6 @@ export class PersonAssignmentEntity {
   @Column({ name: 'seconded_to_unit_id', type: 'uuid', nullable: true })
   secondedToUnitId: string | null;
 
-  @Field(() => LocalDateScalar)
-  @Column({ name: 'valid_from', type: 'date' })
-  validFrom: string;
-
-  @Field(() => LocalDateScalar, { nullable: true })
-  @Column({ name: 'valid_to', type: 'date', nullable: true })
-  validTo: string | null;
-
-  @Field(() => GraphQLISODateTime)
-  @Column({ name: 'recorded_at', type: 'timestamptz' })
-  recordedAt: Date;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
-  supersededAt: Date | null;
-
-  @Field(() => RecordKind)
-  @Column({ name: 'record_kind', type: 'varchar', length: 10 })
-  recordKind: RecordKind;
-
-  @Field(() => ID, { nullable: true, description: 'The record this one corrects' })
-  @Column({ name: 'corrects_id', type: 'uuid', nullable: true })
-  correctsId: string | null;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 1000, nullable: true })
-  reason: string | null;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** The person: current identity. Sensitive fields are null for callers without personnel.read_sensitive. */

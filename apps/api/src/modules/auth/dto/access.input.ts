@@ -1,7 +1,7 @@
 import { LIMITS, StaffCategory, USERNAME_PATTERN } from '@canbo/shared';
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Min } from 'class-validator';
 import { CodeField, NameField, TextField } from '../../../core/validation/validation';
 
 @InputType()
