@@ -4,13 +4,9 @@
 // measure, from its operation log) as p50 / p95 / max. Uses a fresh database (embedded PostgreSQL in a temporary
 // folder, or a new database on the server of DATABASE_URL), removed afterwards.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
-import { appDatabaseUrl, bin, resolveDatabase, root, run, say } from './lib.mjs';
+import { appDatabaseUrl, bin, freePort, resolveDatabase, root, run, say, temporaryEmbeddedDatabase } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const pg = require('pg');
@@ -18,15 +14,6 @@ const PEOPLE = Number(process.env.BENCH_PEOPLE || 50_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 200);
 const ADMIN_PASSWORD = 'Bench-Admin-2026!';
 
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Hoàng', 'Phan', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Thạch', 'Danh', 'Chau'];
@@ -94,9 +81,8 @@ if (process.env.DATABASE_URL) {
     await c.end();
   };
 } else {
-  tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-bench-'));
-  fs.chmodSync(tempRoot, 0o755);
-  db = await resolveDatabase({ persistent: false, dataRoot: tempRoot, database: 'canbo', port: await freePort() });
+  db = await temporaryEmbeddedDatabase('canbo');
+  tempRoot = db.dataRoot;
 }
 const port = await freePort();
 const env = {
@@ -177,5 +163,4 @@ try {
   }
   await db.stop();
   await dropDatabase();
-  if (tempRoot) fs.rmSync(tempRoot, { recursive: true, force: true });
 }

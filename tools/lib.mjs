@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import os from 'node:os';
 import { defaultDataRoot, ensureDatabase, startEmbeddedPostgres } from './embedded-pg.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,4 +64,33 @@ export function appDatabaseUrl(ownerUrl, dataRoot = defaultDataRoot()) {
   url.username = 'canbo_api';
   url.password = fs.readFileSync(file, 'utf8').trim();
   return url.toString();
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/**
+ * An embedded PostgreSQL for one run (tests, benchmarks): data in a temporary folder, on a free port;
+ * `stop()` shuts it down and removes the folder. Returns the resolveDatabase() shape plus `dataRoot`.
+ */
+export async function temporaryEmbeddedDatabase(database) {
+  const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'canbo-run-'));
+  fs.chmodSync(dataRoot, 0o755);
+  const db = await resolveDatabase({ persistent: false, dataRoot, database, port: await freePort() });
+  return {
+    ...db,
+    dataRoot,
+    stop: async () => {
+      await db.stop();
+      fs.rmSync(dataRoot, { recursive: true, force: true });
+    },
+  };
 }

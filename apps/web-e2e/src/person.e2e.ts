@@ -193,7 +193,7 @@ test('an edit of a stale version answers CONFLICT with an offer to reload', asyn
   await edit.getByLabel('Nơi ở hiện nay').fill('Ấp Mỹ Phú, xã Mỹ Đức');
   await edit.getByRole('button', { name: 'Lưu' }).click();
   await edit.getByRole('alert').filter({ hasText: 'Dữ liệu đã được người khác thay đổi' }).waitFor();
-  await edit.locator('[data-testid="person-reload"]').click();
+  await edit.locator('[data-testid="failure-reload"]').click();
   await page.locator('[data-testid="person-profile"]').filter({ hasText: '0912 345 678' }).waitFor();
 
   await page.locator('[data-testid="person-title"]').filter({ hasText: 'Lê Văn Tám' }).waitFor();

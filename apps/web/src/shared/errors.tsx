@@ -64,3 +64,36 @@ export function detailedErrorMessage(error: unknown, t: TFunction, locale: strin
   }
   return errorMessage(error, t);
 }
+
+/**
+ * The failure of a form's save that no field explains, shown above the form. On CONFLICT (someone saved a newer
+ * version meanwhile) it offers to reload: `onReload` refetches, then the form closes.
+ */
+export function FailureAlert({ error, onReload, onClose }: { error: unknown; onReload?: () => void; onClose?: () => void }) {
+  const { t } = useLocale();
+  if (!error) return null;
+  const conflict = error instanceof ApiError && error.code === ErrorCode.CONFLICT;
+  return (
+    <Alert
+      type={conflict ? 'warning' : 'error'}
+      showIcon
+      role="alert"
+      style={{ marginBottom: 16 }}
+      title={errorMessage(error, t)}
+      action={
+        conflict && onReload ? (
+          <Button
+            size="small"
+            data-testid="failure-reload"
+            onClick={() => {
+              onReload();
+              onClose?.();
+            }}
+          >
+            {t('common.reload')}
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}

@@ -6,6 +6,7 @@ import { Connection, decodeCursor, toConnection } from '../../core/graphql/pagin
 import { currentContext } from '../../core/logging/request-context';
 import { AuditEntryEntity } from './audit.entity';
 import { AuditLogArgs } from './dto/audit.args';
+import { containsPattern } from '../../core/database/like';
 
 /** Bookkeeping columns that are not part of a record's meaning. */
 const IGNORED = new Set(['createdAt', 'updatedAt', 'searchText', ...SECRET_FIELDS]);
@@ -88,7 +89,7 @@ export class AuditService {
     const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
     const f = args.filter ?? {};
     if (f.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: f.actorId });
-    if (f.actorName) qb.andWhere('a.actor_name ILIKE :actorName', { actorName: `%${f.actorName.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (f.actorName) qb.andWhere('a.actor_name ILIKE :actorName', { actorName: containsPattern(f.actorName) });
     if (f.entity) qb.andWhere('a.entity = :entity', { entity: f.entity });
     if (f.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: f.entityId });
     if (f.operation) qb.andWhere('a.operation = :operation', { operation: f.operation });

@@ -15,6 +15,7 @@ import { RoleAssignmentEntity } from './role-assignment.entity';
 import { RoleEntity } from './role.entity';
 import { ServiceAccountEntity } from './service-account.entity';
 import { UserEntity } from './user.entity';
+import { containsPattern } from '../../core/database/like';
 
 /** The permission that makes an administrator: nobody may take it from themselves by accident. */
 const ADMIN_PERMISSION = PERMISSIONS.ADMIN_ROLES;
@@ -31,7 +32,7 @@ export class AccessService {
   async users(args: PageArgs & { search?: string | null }): Promise<Connection<UserEntity>> {
     const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
     if (args.search) {
-      qb.andWhere(`(u.username ILIKE :s OR u.display_name ILIKE :s)`, { s: `%${args.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      qb.andWhere(`(u.username ILIKE :s OR u.display_name ILIKE :s)`, { s: containsPattern(args.search) });
     }
     const total = await qb.clone().getCount();
     if (args.after) qb.andWhere('(u.username, u.id) > (:sort, :id)', { sort: String(decodeCursor(args.after).sort), id: decodeCursor(args.after).id });

@@ -8,7 +8,7 @@ import { currentContext } from '../../core/logging/request-context';
 import { Scope, ScopeErrors } from '../../core/permissions/scope';
 import { AuditService } from '../audit/audit.service';
 import { UnitEntity } from '../unit/unit.entity';
-import { escapeLike, UnitService } from '../unit/unit.service';
+import { UnitService } from '../unit/unit.service';
 import { PersonArgs, PersonsArgs } from './dto/person.args';
 import {
   ChangePersonAssignmentInput,
@@ -27,6 +27,7 @@ import {
 import { PersonErrors } from './person.errors';
 import { PersonEntryEntity, PersonRecordEntity } from './person-record.entity';
 import { localSql } from './person.sql';
+import { containsPattern, escapeLike } from '../../core/database/like';
 
 /** The sensitive fields of a person, as GraphQL and audit rows name them. */
 export const PERSON_SENSITIVE_FIELDS = SENSITIVE_FIELDS.person as readonly (keyof PersonEntity & keyof Identity)[];
@@ -126,7 +127,7 @@ export class PersonService {
     if (byNationalId) {
       qb.andWhere(`p.national_id LIKE :nid ESCAPE '\\'`, { nid: `${escapeLike(search.replace(/ /gu, ''))}%` });
     } else if (search) {
-      qb.andWhere(`p.search_text LIKE :search ESCAPE '\\'`, { search: `%${escapeLike(foldForSearch(search))}%` });
+      qb.andWhere(`p.search_text LIKE :search ESCAPE '\\'`, { search: containsPattern(foldForSearch(search)) });
     }
     if (f.gender) qb.andWhere('p.gender = :gender', { gender: f.gender });
     if (f.status) qb.andWhere('p.status = :status', { status: f.status });

@@ -10,6 +10,7 @@ import { CreateTitleInput, UpdateTitleInput } from './dto/title.input';
 import { TitlesArgs } from './dto/title.args';
 import { TitleEntity } from './title.entity';
 import { TitleErrors } from './title.errors';
+import { containsPattern } from '../../core/database/like';
 
 const SORT = `lpad(t.sort_order::text, 6, '0') || ' ' || t.search_text`;
 
@@ -37,7 +38,7 @@ export class TitleService implements OnModuleInit {
     const filter = args.filter ?? {};
     if (filter.search) {
       qb.andWhere(`t.search_text LIKE :search ESCAPE '\\'`, {
-        search: `%${foldForSearch(filter.search).replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        search: containsPattern(foldForSearch(filter.search)),
       });
     }
     if (filter.level) qb.andWhere('t.level = :level', { level: filter.level });

@@ -13,16 +13,13 @@ import { UnitEntity } from './unit.entity';
 import { UnitErrors } from './unit.errors';
 import { Scope, ScopeErrors } from '../../core/permissions/scope';
 import { AuditService } from '../audit/audit.service';
+import { containsPattern } from '../../core/database/like';
 
 const SORT_EXPRESSIONS: Record<UnitSortField, string> = {
   [UnitSortField.NAME]: `u.search_text`,
   [UnitSortField.KIND]: `u.kind || ' ' || u.search_text`,
   [UnitSortField.CREATED_AT]: `to_char(u.created_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS')`,
 };
-
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export function unitSearchText(name: string, shortName?: string | null): string {
   return foldForSearch([name, shortName].filter(Boolean).join(' '));
@@ -72,7 +69,7 @@ export class UnitService {
       .setParameters(params);
     const filter = args.filter ?? {};
     if (filter.search) {
-      qb.andWhere(`u.search_text LIKE :search ESCAPE '\\'`, { search: `%${escapeLike(foldForSearch(filter.search))}%` });
+      qb.andWhere(`u.search_text LIKE :search ESCAPE '\\'`, { search: containsPattern(foldForSearch(filter.search)) });
     }
     if (filter.kinds?.length) qb.andWhere('u.kind IN (:...kinds)', { kinds: filter.kinds });
     if (filter.parentId) qb.andWhere('u.parent_id = :parentId', { parentId: filter.parentId });

@@ -1,7 +1,7 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { CODE_PATTERN, ErrorCode, LIMITS, PERMISSION_LABELS, Permission, PERMISSIONS } from '@canbo/shared';
 import { Alert, App, Button, Checkbox, Col, Empty, Form, Input, Modal, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { RoleFieldsFragment } from '../../generated/graphql';
 import { ApiError } from '../../shared/graphql-client';
@@ -61,7 +61,7 @@ function RoleModal({ role, onClose }: { role: RoleFieldsFragment | 'new' | null;
   const update = useUpdateRole();
   const [error, setError] = useState<string | null>(null);
   const editing = role && role !== 'new' ? role : null;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!role) return;
     setError(null);
     form.resetFields();

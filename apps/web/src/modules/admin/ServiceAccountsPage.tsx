@@ -2,7 +2,7 @@ import { PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Empty, Form, Input, Modal, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { ServiceAccountFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, detailedErrorMessage, errorMessage, ErrorState } from '../../shared/errors';
@@ -22,7 +22,7 @@ function CreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () 
   const [form] = Form.useForm<Values>();
   const create = useCreateServiceAccount();
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (open) {
       form.resetFields();
       setError(null);

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { LIMITS, USERNAME_PATTERN } from '@canbo/shared';
 import { Alert, App, Button, Empty, Form, Input, Modal, Row, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useLocale } from '../../app/i18n';
 import type { UserFieldsFragment } from '../../generated/graphql';
@@ -29,7 +29,7 @@ function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose:
   const [form] = Form.useForm<{ username: string; displayName: string }>();
   const create = useCreateUser();
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (open) {
       form.resetFields();
       setError(null);

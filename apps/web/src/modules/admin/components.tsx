@@ -1,7 +1,7 @@
 import { CopyOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { STAFF_CATEGORY_LABELS, StaffCategory } from '@canbo/shared';
 import { Alert, App, Button, Empty, Form, Input, Modal, Popconfirm, Radio, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { AssignmentFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, errorMessage, ErrorState } from '../../shared/errors';
@@ -97,7 +97,7 @@ function AssignModal(props: { open: boolean; onClose: () => void; principal: { u
   const assign = useAssignRole();
   const [error, setError] = useState<string | null>(null);
   const scope = Form.useWatch('scope', form);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (props.open) {
       form.resetFields();
       setError(null);

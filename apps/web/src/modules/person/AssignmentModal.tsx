@@ -1,12 +1,11 @@
-import { ErrorCode, LIMITS, STAFF_CATEGORY_LABELS } from '@canbo/shared';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { LIMITS, STAFF_CATEGORY_LABELS } from '@canbo/shared';
+import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { PersonAssignmentFieldsFragment } from '../../generated/graphql';
-import { applyFieldErrors, errorMessage } from '../../shared/errors';
+import { applyFieldErrors, FailureAlert } from '../../shared/errors';
 import { formatDate, toIsoDate } from '../../shared/format';
-import { ApiError } from '../../shared/graphql-client';
 import { reasonRules } from '../../shared/rules';
 import { DATE_FORMAT } from '../unit/UnitFormModal';
 import { useChangePersonAssignment, useCorrectPersonAssignment } from './hooks';
@@ -34,7 +33,7 @@ export function AssignmentModal({ target, onClose, onReload }: { target: Assignm
   const [failure, setFailure] = useState<unknown>(null);
   const effectiveFrom = Form.useWatch('effectiveFrom', form) as Dayjs | undefined;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!target) return;
     setFailure(null);
     form.resetFields();
@@ -105,7 +104,6 @@ export function AssignmentModal({ target, onClose, onReload }: { target: Assignm
     `${unitName(r.unitId)} · ${label(STAFF_CATEGORY_LABELS, r.staffCategory)} · ${r.jobPosition} (${formatDate(r.validFrom)} – ${
       r.validTo ? formatDate(r.validTo) : t('person.open')
     })`;
-  const conflict = failure instanceof ApiError && failure.code === ErrorCode.CONFLICT;
   const shown = target?.mode === 'correct' ? target.record : base;
 
   return (
@@ -129,28 +127,7 @@ export function AssignmentModal({ target, onClose, onReload }: { target: Assignm
         ) : null}
         {target?.mode === 'correct' ? t('person.correctAssignmentHint') : t('person.changeAssignmentHint')}
       </Typography.Paragraph>
-      {failure ? (
-        <Alert
-          type={conflict ? 'warning' : 'error'}
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={errorMessage(failure, t)}
-          action={
-            conflict ? (
-              <Button
-                size="small"
-                onClick={() => {
-                  onReload();
-                  onClose();
-                }}
-              >
-                {t('common.reload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
+      <FailureAlert error={failure} onReload={onReload} onClose={onClose} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} name="person-assignment">
         {target?.mode === 'change' && (
           <Form.Item name="effectiveFrom" label={t('person.effectiveFrom')} rules={[{ required: true, message: t('validation.required') }]}>

@@ -1,10 +1,10 @@
 import { PERMISSIONS, StaffCategory } from '@canbo/shared';
 import { Alert, App, Col, DatePicker, Divider, Form, Modal, Row } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useLocale } from '../../app/i18n';
-import { applyFieldErrors, errorMessage } from '../../shared/errors';
+import { applyFieldErrors, FailureAlert } from '../../shared/errors';
 import { toIsoDate } from '../../shared/format';
 import { usePermissions } from '../auth/hooks';
 import { DATE_FORMAT } from '../unit/UnitFormModal';
@@ -24,13 +24,18 @@ export function PersonCreateModal({ open, onClose }: { open: boolean; onClose: (
   const units = useUnitOptions();
   const [failure, setFailure] = useState<unknown>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open) return;
     setFailure(null);
     form.resetFields();
-    const only = units.data?.length === 1 ? units.data[0].id : undefined;
-    form.setFieldsValue({ validFrom: dayjs(), staffCategory: StaffCategory.CIVIL_SERVANT, unitId: only });
-  }, [open, form, units.data]);
+    form.setFieldsValue({ validFrom: dayjs(), staffCategory: StaffCategory.CIVIL_SERVANT });
+  }, [open, form]);
+
+  // a caller with a single unit in scope gets it preselected once the units are known; typing is kept meanwhile
+  const only = units.data?.length === 1 ? units.data[0].id : undefined;
+  useEffect(() => {
+    if (open && only && !form.getFieldValue('unitId')) form.setFieldsValue({ unitId: only });
+  }, [open, only, form]);
 
   const submit = async (values: Values) => {
     setFailure(null);
@@ -65,7 +70,7 @@ export function PersonCreateModal({ open, onClose }: { open: boolean; onClose: (
       destroyOnHidden
       forceRender
     >
-      {failure ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={errorMessage(failure, t)} /> : null}
+      <FailureAlert error={failure} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} name="person-create" scrollToFirstError>
         <Divider titlePlacement="start">{t('person.identity')}</Divider>
         {/* creating needs the national ID: the form asks for it even when the user may not read it back */}

@@ -1,10 +1,9 @@
-import { ErrorCode, LIMITS, PERMISSIONS, RecordKind } from '@canbo/shared';
-import { Alert, App, Button, Form, Input, Modal, Radio, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { LIMITS, PERMISSIONS, RecordKind } from '@canbo/shared';
+import { App, Form, Input, Modal, Radio, Typography } from 'antd';
+import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { PersonFieldsFragment, UpdatePersonIdentityInput } from '../../generated/graphql';
-import { applyFieldErrors, errorMessage } from '../../shared/errors';
-import { ApiError } from '../../shared/graphql-client';
+import { applyFieldErrors, FailureAlert } from '../../shared/errors';
 import { reasonRules } from '../../shared/rules';
 import { usePermissions } from '../auth/hooks';
 import { useUpdatePersonIdentity } from './hooks';
@@ -35,7 +34,7 @@ export function PersonIdentityModal({
   const [failure, setFailure] = useState<unknown>(null);
   const kind = Form.useWatch('kind', form);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open) return;
     setFailure(null);
     form.resetFields();
@@ -80,7 +79,6 @@ export function PersonIdentityModal({
     }
   };
 
-  const conflict = failure instanceof ApiError && failure.code === ErrorCode.CONFLICT;
   return (
     <Modal
       open={open}
@@ -94,29 +92,7 @@ export function PersonIdentityModal({
       destroyOnHidden
       forceRender
     >
-      {failure ? (
-        <Alert
-          type={conflict ? 'warning' : 'error'}
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={errorMessage(failure, t)}
-          action={
-            conflict ? (
-              <Button
-                size="small"
-                data-testid="person-reload"
-                onClick={() => {
-                  onReload();
-                  onClose();
-                }}
-              >
-                {t('common.reload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
+      <FailureAlert error={failure} onReload={onReload} onClose={onClose} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} name="person-identity" scrollToFirstError>
         <Form.Item name="kind" label={t('person.editKind')} rules={[{ required: true, message: t('validation.required') }]}>
           <Radio.Group

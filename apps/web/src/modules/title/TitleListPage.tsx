@@ -1,13 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { BODY_KIND_LABELS, BodyKind, ErrorCode, LIMITS, PERMISSIONS, TITLE_LEVEL_LABELS, TitleLevel } from '@canbo/shared';
+import { BODY_KIND_LABELS, BodyKind, LIMITS, PERMISSIONS, TITLE_LEVEL_LABELS, TitleLevel } from '@canbo/shared';
 import { Alert, App, Button, Empty, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { TitleFieldsFragment } from '../../generated/graphql';
 import { CursorPager } from '../../shared/CursorPager';
-import { applyFieldErrors, ErrorState, errorMessage } from '../../shared/errors';
+import { applyFieldErrors, ErrorState, FailureAlert } from '../../shared/errors';
 import { formatDate, todayIsoDate } from '../../shared/format';
-import { ApiError } from '../../shared/graphql-client';
 import { codeRules, nameRules } from '../../shared/rules';
 import { usePermissions } from '../auth/hooks';
 import { useCreateTitle, useKeyLeadershipTitles, useTitles, useUpdateTitle } from './hooks';
@@ -146,7 +145,7 @@ function TitleFormModal({ title, open, onClose }: { title?: TitleFieldsFragment;
   const update = useUpdateTitle();
   const [failure, setFailure] = useState<unknown>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open) return;
     setFailure(null);
     form.resetFields();
@@ -199,15 +198,7 @@ function TitleFormModal({ title, open, onClose }: { title?: TitleFieldsFragment;
       confirmLoading={create.isPending || update.isPending}
       forceRender
     >
-      {failure ? (
-        <Alert
-          type={failure instanceof ApiError && failure.code === ErrorCode.CONFLICT ? 'warning' : 'error'}
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={errorMessage(failure, t)}
-        />
-      ) : null}
+      <FailureAlert error={failure} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} name="title-form">
         {!title && (
           <Form.Item name="code" label={t('title.code')} rules={codeRules(t)}>

@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { BODY_KIND_LABELS, BodyKind, PERMISSIONS } from '@canbo/shared';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { BodyFieldsFragment } from '../../generated/graphql';
-import { applyFieldErrors, errorMessage } from '../../shared/errors';
+import { applyFieldErrors, FailureAlert } from '../../shared/errors';
 import { formatDate, toIsoDate } from '../../shared/format';
 import { nameRules } from '../../shared/rules';
 import { usePermissions } from '../auth/hooks';
@@ -68,7 +68,7 @@ function BodyFormModal({ unitId, body, open, onClose }: { unitId: string; body?:
   const update = useUpdateBody();
   const [failure, setFailure] = useState<unknown>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open) return;
     setFailure(null);
     form.resetFields();
@@ -108,15 +108,7 @@ function BodyFormModal({ unitId, body, open, onClose }: { unitId: string; body?:
       confirmLoading={create.isPending || update.isPending}
       forceRender
     >
-      {failure ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={errorMessage(failure, t)}
-        />
-      ) : null}
+      <FailureAlert error={failure} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} name="body-form">
         <Form.Item name="name" label={t('body.name')} rules={nameRules(t)}>
           <Input />

@@ -3,21 +3,19 @@ import {
   CommitteeKind,
   ESTABLISHMENT_ITEM_KIND_LABELS,
   EstablishmentItemKind,
-  ErrorCode,
   LIMITS,
   PROFESSIONAL_FIELD_LABELS,
   ProfessionalField,
   STAFF_CATEGORY_LABELS,
   StaffCategory,
 } from '@canbo/shared';
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { BodyFieldsFragment, EstablishmentRecordFieldsFragment } from '../../generated/graphql';
-import { applyFieldErrors, errorMessage } from '../../shared/errors';
+import { applyFieldErrors, FailureAlert } from '../../shared/errors';
 import { formatDate, formatNumber, toIsoDate } from '../../shared/format';
-import { ApiError } from '../../shared/graphql-client';
 import { countRules, reasonRules } from '../../shared/rules';
 import { useTitleOptions } from '../title';
 import { itemLabel } from './establishment-labels';
@@ -64,7 +62,7 @@ export function EstablishmentEditModal({
   const open = target !== null;
   const record = target && target.mode !== 'new' ? target.record : null;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!target) return;
     setFailure(null);
     form.resetFields();
@@ -163,15 +161,7 @@ export function EstablishmentEditModal({
           {target?.mode === 'correct' ? t('establishment.correctHint') : t('establishment.changeHint')}
         </Typography.Paragraph>
       )}
-      {failure ? (
-        <Alert
-          type={failure instanceof ApiError && failure.code === ErrorCode.CONFLICT ? 'warning' : 'error'}
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={errorMessage(failure, t)}
-        />
-      ) : null}
+      <FailureAlert error={failure} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} name="establishment-form">
         {target?.mode === 'new' && (
           <>

@@ -1,13 +1,12 @@
-import { AGENCY_BRANCH_LABELS, AgencyBranch, COMMUNE_LEVEL_KINDS, ErrorCode, LIMITS, UNIT_KIND_LABELS, UnitKind } from '@canbo/shared';
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { AGENCY_BRANCH_LABELS, AgencyBranch, COMMUNE_LEVEL_KINDS, LIMITS, UNIT_KIND_LABELS, UnitKind } from '@canbo/shared';
+import { App, Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useLocale } from '../../app/i18n';
 import type { UnitFieldsFragment } from '../../generated/graphql';
-import { applyFieldErrors, errorMessage } from '../../shared/errors';
+import { applyFieldErrors, FailureAlert } from '../../shared/errors';
 import { toIsoDate } from '../../shared/format';
-import { ApiError } from '../../shared/graphql-client';
 import { codeRules, nameRules } from '../../shared/rules';
 import { useCreateUnit, useUnits, useUpdateUnit } from './hooks';
 
@@ -37,7 +36,7 @@ export function UnitFormModal({ open, onClose, unit, onReload }: { open: boolean
   const provinces = useUnits({ first: 10, filter: { kinds: [UnitKind.PROVINCE] } });
   const kind = Form.useWatch('kind', form);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open) return;
     setFailure(null);
     form.resetFields();
@@ -56,10 +55,15 @@ export function UnitFormModal({ open, onClose, unit, onReload }: { open: boolean
         kind: UnitKind.COMMUNE,
         validFrom: dayjs(),
         applyDefaults: true,
-        parentId: provinces.data?.units.edges[0]?.node.id ?? null,
       });
     }
-  }, [open, unit, form, provinces.data]);
+  }, [open, unit, form]);
+
+  // the province, once known, is the default parent of a new unit; the user's typing is kept meanwhile
+  const defaultParent = provinces.data?.units.edges[0]?.node.id ?? null;
+  useEffect(() => {
+    if (open && !unit && defaultParent && !form.getFieldValue('parentId')) form.setFieldsValue({ parentId: defaultParent });
+  }, [open, unit, form, defaultParent]);
 
   const submit = async (values: Values) => {
     setFailure(null);
@@ -92,7 +96,6 @@ export function UnitFormModal({ open, onClose, unit, onReload }: { open: boolean
     }
   };
 
-  const conflict = failure instanceof ApiError && failure.code === ErrorCode.CONFLICT;
   return (
     <Modal
       open={open}
@@ -105,28 +108,7 @@ export function UnitFormModal({ open, onClose, unit, onReload }: { open: boolean
       destroyOnHidden
       forceRender
     >
-      {failure ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={errorMessage(failure, t)}
-          action={
-            conflict && onReload ? (
-              <Button
-                size="small"
-                onClick={() => {
-                  onReload();
-                  onClose();
-                }}
-              >
-                {t('common.reload')}
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
+      <FailureAlert error={failure} onReload={onReload} onClose={onClose} />
       <Form<Values> form={form} layout="vertical" onFinish={submit} name="unit-form" scrollToFirstError>
         {!unit && (
           <Form.Item name="code" label={t('unit.code')} rules={codeRules(t)}>
