@@ -2,7 +2,8 @@
 // Person list: BENCH_PEOPLE generated people (default 50,000; a simple generator), then the first page of 50
 // with a text search and two filters, BENCH_REQUESTS times; prints the server time per request (the API's own
 // measure, from its operation log) as p50 / p95 / max. Uses a fresh database (embedded PostgreSQL in a temporary
-// folder, or a new database on the server of DATABASE_URL), removed afterwards.
+// folder, or a new database on the server of DATABASE_URL), removed afterwards (kept with BENCH_KEEP_DATABASE=1 and
+// DATABASE_URL, to EXPLAIN its queries).
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
@@ -162,5 +163,6 @@ try {
     await new Promise((r) => api.once('exit', r));
   }
   await db.stop();
-  await dropDatabase();
+  if (process.env.BENCH_KEEP_DATABASE) say(`kept the database for inspection: ${db.url}`);
+  else await dropDatabase();
 }

@@ -1,5 +1,6 @@
-import { foldForSearch } from '@canbo/shared';
-import { bootTestApp, GqlResult, TestApp } from './harness';
+import { ErrorCode, foldForSearch, MASK } from '@canbo/shared';
+import { hashPassword } from '../src/modules/auth/auth.service';
+import { bootTestApp, GqlResult, TEST_PASSWORD, TestApp } from './harness';
 import { expectBadInput, expectErrorCode } from './helpers';
 
 /**
@@ -339,8 +340,96 @@ describe('a unit that ends', () => {
       { valid_from: '2025-09-01', valid_to: '2026-01-01', seconded_to_unit_id: ending },
       { valid_from: '2026-01-01', valid_to: null, seconded_to_unit_id: null },
     ]);
-    // the person is no longer found there after the end, still before it
-    expectErrorCode(await admin(`query($id: ID!) { person(id: $id, asOf: "2026-02-01") { id } }`, { id: p.id }), 'NOT_FOUND');
+    // after the end the person has no assignment (the file stays readable); before it, the ended unit's
+    const after = ok(await admin(`query($id: ID!) { person(id: $id, asOf: "2026-02-01") { id assignment { id } } }`, { id: p.id })).person;
+    expect(after).toEqual({ id: p.id, assignment: null });
     expect(ok(await admin(`query($id: ID!) { person(id: $id, asOf: "2025-12-31") { id } }`, { id: p.id })).person.id).toBe(p.id);
+  });
+});
+
+describe('party membership and family relations (sensitive)', () => {
+  const PARTY = `id version partyJoinedOn partyConfirmedOn partyCardNumber`;
+  const UPDATE = `mutation($i: UpdatePersonIdentityInput!) { updatePersonIdentity(input: $i) { ${PARTY} } }`;
+  const GET_PARTY = `query($id: ID!) { person(id: $id) { ${PARTY} } }`;
+  const GET_ENTRIES = `query($id: ID!) { person(id: $id) { id entries { ${ENTRY} } } }`;
+  const readAudits = async (personId: string) =>
+    (await t.ds.query(`SELECT changes FROM audit_log WHERE operation = 'readSensitive' AND entity_id = $1 ORDER BY id`, [personId])) as {
+      changes: any;
+    }[];
+  let writer: Caller; // personnel.write without personnel.read_sensitive
+
+  beforeAll(async () => {
+    const [role] = await t.ds.query(
+      `INSERT INTO role (code, name, permissions) VALUES ('family_writer', 'Ghi hồ sơ', ARRAY['personnel.read','personnel.write','audit.read']) RETURNING id`,
+    );
+    const [user] = await t.ds.query(
+      `INSERT INTO app_user (username, display_name, password_hash, must_change_password) VALUES ('family-writer', 'Ghi hồ sơ', $1, false) RETURNING id`,
+      [await hashPassword(TEST_PASSWORD)],
+    );
+    await t.ds.query(`INSERT INTO role_assignment (user_id, role_id, all_units) VALUES ($1, $2, true)`, [user.id, role.id]);
+    writer = t.as('family-writer');
+  });
+
+  test('party dates and card: recorded with history, validated, masked and audited like the other sensitive fields', async () => {
+    const p = await createPerson({ partyJoinedOn: '2005-03-26', partyConfirmedOn: '2006-03-26', partyCardNumber: '79012345' });
+    expect(ok(await admin(GET_PARTY, { id: p.id })).person).toMatchObject({ partyJoinedOn: '2005-03-26', partyConfirmedOn: '2006-03-26', partyCardNumber: '79012345' });
+    expect((await readAudits(p.id)).at(-1)!.changes.details.after.fields.sort()).toEqual(['partyCardNumber', 'partyConfirmedOn', 'partyJoinedOn']);
+    expect(ok(await writer(GET_PARTY, { id: p.id })).person).toMatchObject({ partyJoinedOn: null, partyConfirmedOn: null, partyCardNumber: null });
+    expectErrorCode(await writer(UPDATE, { i: { id: p.id, version: p.version, kind: 'CHANGE', partyCardNumber: '1' } }), ErrorCode.FORBIDDEN);
+    await expectRefused(() => admin(UPDATE, { i: { id: p.id, version: p.version, kind: 'CORRECTION', reason: 'x', partyConfirmedOn: '2004-01-01' } }), 'partyConfirmedOn');
+    await expectRefused(() => admin(UPDATE, { i: { id: p.id, version: p.version, kind: 'CHANGE', partyJoinedOn: '2999-01-01' } }), 'partyJoinedOn');
+    await expectRefused(() => admin(UPDATE, { i: { id: p.id, version: p.version, kind: 'CHANGE', partyJoinedOn: '1970-01-01' } }), 'partyJoinedOn');
+    await expectRefused(() => admin(UPDATE, { i: { id: p.id, version: p.version, kind: 'CHANGE', partyCardNumber: '79 01' } }), 'partyCardNumber');
+    const fixed = ok(await admin(UPDATE, { i: { id: p.id, version: p.version, kind: 'CORRECTION', reason: 'Sai số thẻ', partyCardNumber: '79012346' } }));
+    expect(fixed.updatePersonIdentity.partyCardNumber).toBe('79012346');
+    const [rev] = await t.ds.query(`SELECT record_kind, data FROM person_revision WHERE person_id = $1 ORDER BY recorded_at DESC LIMIT 1`, [p.id]);
+    expect(rev).toMatchObject({ record_kind: 'CORRECTION', data: { partyCardNumber: '79012346', partyJoinedOn: '2005-03-26' } });
+    // the audit row's values are masked for a reader without personnel.read_sensitive
+    const AUDIT = `query($f: AuditLogFilter) { auditLog(first: 1, filter: $f) { edges { node { changes sensitiveFields } } } }`;
+    const masked = ok(await writer(AUDIT, { f: { entity: 'person', entityId: p.id, operation: 'updatePersonIdentity' } })).auditLog.edges[0].node;
+    expect(masked.sensitiveFields).toEqual(['partyCardNumber']);
+    expect(masked.changes.partyCardNumber).toEqual({ before: MASK, after: MASK });
+  });
+
+  test('family relations: added and corrected with history, only with personnel.read_sensitive, reads audited, audit values masked', async () => {
+    const p = await createPerson();
+    const father = ok(
+      await admin(ADD_ENTRY, {
+        i: { personId: p.id, kind: 'FAMILY', relation: 'FATHER', relativeName: 'Le Van Cu\u0301', year: 1950, occupation: 'Nông dân', residence: 'Xã Mỹ Đức' },
+      }),
+    ).addPersonEntry;
+    expect(father).toMatchObject({ kind: 'FAMILY', year: 1950, value: { relation: 'FATHER', relativeName: 'Le Van Cú'.normalize('NFC'), occupation: 'Nông dân' }, recordKind: 'CHANGE' });
+    await expectRefused(() => admin(ADD_ENTRY, { i: { personId: p.id, kind: 'FAMILY', relativeName: 'Lê Thị Mẹ' } }), 'relation', 'REQUIRED');
+    await expectRefused(() => admin(ADD_ENTRY, { i: { personId: p.id, kind: 'FAMILY', relation: 'MOTHER' } }), 'relativeName', 'REQUIRED');
+    await expectRefused(() => admin(ADD_ENTRY, { i: { personId: p.id, kind: 'FAMILY', relation: 'CHILD', relativeName: 'Lê Văn Con', year: 2999 } }), 'year');
+    const fixed = ok(await admin(CORRECT_ENTRY, { i: { entryId: father.id, version: father.version, year: 1952, reason: 'Sai năm sinh' } })).correctPersonEntry;
+    expect(fixed).toMatchObject({ recordKind: 'CORRECTION', correctsId: father.id, year: 1952, value: { relation: 'FATHER' } });
+
+    // hidden, not masked, without the permission; nothing audited then
+    const before = (await readAudits(p.id)).length;
+    expect(ok(await writer(GET_ENTRIES, { id: p.id })).person.entries).toEqual([]);
+    expect(ok(await writer(TIMELINE, { id: p.id })).personTimeline.entries).toEqual([]);
+    expect((await readAudits(p.id)).length).toBe(before);
+    // and not written by who cannot read it
+    const refused = await writer(ADD_ENTRY, { i: { personId: p.id, kind: 'FAMILY', relation: 'MOTHER', relativeName: 'Lê Thị Mẹ' } });
+    expect(expectErrorCode(refused, ErrorCode.FORBIDDEN).extensions).toMatchObject({ field: 'kind' });
+    expectErrorCode(await writer(CORRECT_ENTRY, { i: { entryId: fixed.id, version: fixed.version, year: 1953, reason: 'x' } }), ErrorCode.FORBIDDEN);
+
+    // with it: returned, and each read audited
+    expect(ok(await admin(GET_ENTRIES, { id: p.id })).person.entries.map((e: any) => e.year)).toEqual([1952]);
+    expect(ok(await admin(TIMELINE, { id: p.id })).personTimeline.entries).toHaveLength(2);
+    const audits = (await readAudits(p.id)).slice(before).map((a) => a.changes.details.after);
+    expect(audits).toEqual([
+      { fields: ['family'], via: 'entries' },
+      { fields: ['family'], via: 'personTimeline' },
+    ]);
+
+    // the values of the audit rows are masked for readers without it
+    const AUDIT = `query($f: AuditLogFilter) { auditLog(first: 1, filter: $f) { edges { node { changes sensitiveFields } } } }`;
+    const f = { f: { entity: 'personFamily', operation: 'correctPersonEntry', entityId: fixed.id } };
+    const masked = ok(await writer(AUDIT, f)).auditLog.edges[0].node;
+    expect(masked.changes.year).toEqual({ before: MASK, after: MASK });
+    expect(JSON.stringify(masked)).not.toContain('1952');
+    expect(ok(await admin(AUDIT, f)).auditLog.edges[0].node.changes.year).toEqual({ before: 1950, after: 1952 });
   });
 });

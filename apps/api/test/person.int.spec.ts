@@ -602,3 +602,38 @@ describe('sensitive fields are written only by who may read them', () => {
     expect(after.religion).toBe('Không');
   });
 });
+
+describe('names in answers, the body filter, and dates without an assignment', () => {
+  test('assignments carry the names of their unit, body and host unit, in lists, the person and the timeline', async () => {
+    const p = await create({ fullName: 'Châu Thị Tên Đơn Vị' });
+    const Q = `query($id: ID!) { person(id: $id) { assignment { unitName bodyName secondedToUnitName } } personTimeline(id: $id) { assignments { unitName bodyName } } }`;
+    const data = ok(await admin(Q, { id: p.id }));
+    const [[unitName], [bodyName]] = [
+      (await t.ds.query(`SELECT name FROM unit WHERE id = $1`, [commune])).map((r: any) => r.name),
+      (await t.ds.query(`SELECT name FROM body WHERE id = $1`, [communeBody])).map((r: any) => r.name),
+    ];
+    expect(data.person.assignment).toEqual({ unitName, bodyName, secondedToUnitName: null });
+    expect(data.personTimeline.assignments).toEqual([{ unitName, bodyName }]);
+    const list = ok(await admin(`query { persons(first: 5, filter: { search: "chau thi ten don vi" }) { edges { node { assignment { unitName bodyName } } } } }`));
+    expect(list.persons.edges).toEqual([{ node: { assignment: { unitName, bodyName } } }]);
+  });
+
+  test('the body filter finds people assigned to that body', async () => {
+    const inBody = await create({ fullName: 'Kim Văn Lọc Tổ Chức' });
+    await create({ fullName: 'Kim Thị Lọc Tổ Chức', bodyId: null });
+    const Q = `query($f: PersonFilter) { persons(first: 10, filter: $f) { totalCount edges { node { id } } } }`;
+    const found = ok(await admin(Q, { f: { search: 'loc to chuc', bodyId: communeBody } })).persons;
+    expect(found.edges.map((e: any) => e.node.id)).toEqual([inBody.id]);
+    expect(ok(await admin(Q, { f: { search: 'loc to chuc', bodyId: otherBody } })).persons.totalCount).toBe(0);
+    expectBadInput(await admin(Q, { f: { bodyId: 'khong-phai-ma' } }), 'filter.bodyId');
+  });
+
+  test('a date before the first assignment shows the file without an assignment; out of scope it stays NOT_FOUND', async () => {
+    const p = await create({ fullName: 'Đinh Văn Chưa Nhận Việc', validFrom: '2025-09-01' });
+    const before = ok(await admin(GET, { id: p.id, asOf: '2025-08-01' })).person;
+    expect(before).toMatchObject({ id: p.id, fullName: 'Đinh Văn Chưa Nhận Việc', assignment: null });
+    expect(ok(await as('commune-organisation-officer')(GET, { id: p.id, asOf: '2025-08-01' })).person.assignment).toBeNull();
+    const elsewhere = await create({ fullName: 'Đinh Văn Nơi Khác', unitId: other, bodyId: otherBody, validFrom: '2025-09-01' });
+    expectErrorCode(await as('commune-organisation-officer')(GET, { id: elsewhere.id, asOf: '2025-08-01' }), ErrorCode.NOT_FOUND);
+  });
+});

@@ -133,10 +133,12 @@ export const DEFAULT_ROLES: DefaultRole[] = [
 /**
  * Fields whose values are sensitive, per audited entity: their values in audit rows are masked for readers
  * without `personnel.read_sensitive`, and reading them is audited. The names are those of the GraphQL fields
- * and of the audited records (party details, family and others join as the personal file grows).
+ * and of the audited records (identity incl. party details; the content of family entries).
  */
 export const SENSITIVE_FIELDS: Record<string, readonly string[]> = {
-  person: ['nationalId', 'ethnicityCode', 'religion', 'healthStatus'],
+  person: ['nationalId', 'ethnicityCode', 'religion', 'healthStatus', 'partyJoinedOn', 'partyConfirmedOn', 'partyCardNumber'],
+  /** family relations (form 2C): the content of FAMILY entries (audited as personFamily) */
+  personFamily: ['relation', 'relativeName', 'year', 'occupation', 'residence', 'text'],
 };
 
 /** Fields never written to the audit log at all (secrets). */

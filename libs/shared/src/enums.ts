@@ -142,6 +142,20 @@ export enum PersonEntryKind {
   RATING = 'RATING',
   COMMENDATION = 'COMMENDATION',
   DISCIPLINE = 'DISCIPLINE',
+  /** a family relation as form 2C lists them (sensitive: only with personnel.read_sensitive) */
+  FAMILY = 'FAMILY',
+}
+
+/** Family relations of form 2C-BNV/2008: the person's own family and the spouse's. */
+export enum FamilyRelation {
+  FATHER = 'FATHER',
+  MOTHER = 'MOTHER',
+  SPOUSE = 'SPOUSE',
+  CHILD = 'CHILD',
+  SIBLING = 'SIBLING',
+  SPOUSE_FATHER = 'SPOUSE_FATHER',
+  SPOUSE_MOTHER = 'SPOUSE_MOTHER',
+  SPOUSE_SIBLING = 'SPOUSE_SIBLING',
 }
 
 export enum TrainingKind {

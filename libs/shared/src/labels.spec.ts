@@ -1,6 +1,7 @@
 import * as enums from './enums';
 import {
   AGE_BAND_LABELS,
+  FAMILY_RELATION_LABELS,
   ANNUAL_RATING_LABELS,
   PERSON_ENTRY_KIND_LABELS,
   PERSON_RECORD_KIND_LABELS,
@@ -40,6 +41,7 @@ const cases: [string, Record<string, string>, Record<string, { vi: string; en: s
   ['TrainingKind', enums.TrainingKind, TRAINING_KIND_LABELS],
   ['AnnualRating', enums.AnnualRating, ANNUAL_RATING_LABELS],
   ['AgeBand', enums.AgeBand, AGE_BAND_LABELS],
+  ['FamilyRelation', enums.FamilyRelation, FAMILY_RELATION_LABELS],
 ];
 
 describe.each(cases)('%s labels', (_name, values, labels) => {

@@ -10,6 +10,7 @@ import {
   BodyKind,
   CommitteeKind,
   EstablishmentItemKind,
+  FamilyRelation,
   Gender,
   PersonStatus,
   ProfessionalField,
@@ -140,6 +141,18 @@ export const PERSON_ENTRY_KIND_LABELS: Labels<PersonEntryKind> = {
   RATING: { vi: 'Xếp loại hằng năm', en: 'Annual rating' },
   COMMENDATION: { vi: 'Khen thưởng', en: 'Commendation' },
   DISCIPLINE: { vi: 'Kỷ luật', en: 'Disciplinary measure' },
+  FAMILY: { vi: 'Quan hệ gia đình', en: 'Family relation' },
+};
+
+export const FAMILY_RELATION_LABELS: Labels<FamilyRelation> = {
+  FATHER: { vi: 'Bố', en: 'Father' },
+  MOTHER: { vi: 'Mẹ', en: 'Mother' },
+  SPOUSE: { vi: 'Vợ (chồng)', en: 'Spouse' },
+  CHILD: { vi: 'Con', en: 'Child' },
+  SIBLING: { vi: 'Anh, chị, em ruột', en: 'Sibling' },
+  SPOUSE_FATHER: { vi: 'Bố vợ (chồng)', en: "Spouse's father" },
+  SPOUSE_MOTHER: { vi: 'Mẹ vợ (chồng)', en: "Spouse's mother" },
+  SPOUSE_SIBLING: { vi: 'Anh, chị, em ruột của vợ (chồng)', en: "Spouse's sibling" },
 };
 
 export const TRAINING_KIND_LABELS: Labels<TrainingKind> = {

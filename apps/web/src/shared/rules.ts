@@ -36,3 +36,11 @@ export function reasonRules(t: TFunction, required = false): FormRule[] {
     { pattern: /^[^<>]*$/u, message: t('validation.noMarkup') },
   ];
 }
+
+/** Optional free text (places, notes): bounded, markup characters refused, like the API's TextField. */
+export function textRules(t: TFunction, max = 500): FormRule[] {
+  return [
+    { max, message: t('validation.maxLength', { max }) },
+    { pattern: /^[^<>]*$/u, message: t('validation.noMarkup') },
+  ];
+}

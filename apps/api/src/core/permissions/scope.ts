@@ -20,6 +20,11 @@ export class Scope {
     return this.grants.some((g) => g.allUnits);
   }
 
+  /** Whether the scope lists units (not the province) and no more than n of them. */
+  unitCountAtMost(n: number): boolean {
+    return !this.allUnits && new Set(this.grants.flatMap((g) => g.unitIds)).size <= n;
+  }
+
   includesUnit(unitId: string): boolean {
     return this.grants.some((g) => g.allUnits || g.unitIds.includes(unitId));
   }

@@ -67,18 +67,17 @@ export class AuthService {
 
   private async addressFailed(address: string): Promise<void> {
     const p = this.policy;
+    // one statement, so that the failure time and the end of the block share one now()
+    const failures = `CASE WHEN t.last_failure_at < now() - make_interval(mins => $2) THEN 1 ELSE t.failures + 1 END`;
+    const blockFor = (n: string) => `now() + make_interval(secs => LEAST($4::float8, $3::float8 * power(2, ${n} - $5 - 1)) / 1000.0)`;
     await this.dataSource.query(
-      `INSERT INTO auth_throttle AS t (address, failures, last_failure_at) VALUES ($1, 1, now())
+      `INSERT INTO auth_throttle AS t (address, failures, last_failure_at, blocked_until)
+       VALUES ($1, 1, now(), CASE WHEN 1 > $5 THEN ${blockFor('1')} END)
        ON CONFLICT (address) DO UPDATE SET
-         failures = CASE WHEN t.last_failure_at < now() - make_interval(mins => $2) THEN 1 ELSE t.failures + 1 END,
-         last_failure_at = now()`,
-      [address, p.failureWindowMinutes],
-    );
-    await this.dataSource.query(
-      `UPDATE auth_throttle SET blocked_until = now() + make_interval(secs =>
-          LEAST($3::float8, $2::float8 * power(2, failures - $4 - 1)) / 1000.0)
-        WHERE address = $1 AND failures > $4`,
-      [address, p.addressDelayBaseMs, p.addressDelayMaxMs, p.addressFreeFailures],
+         failures = ${failures},
+         last_failure_at = now(),
+         blocked_until = CASE WHEN ${failures} > $5 THEN ${blockFor(failures)} ELSE t.blocked_until END`,
+      [address, p.failureWindowMinutes, p.addressDelayBaseMs, p.addressDelayMaxMs, p.addressFreeFailures],
     );
   }
 

@@ -18,7 +18,7 @@ export const PersonRecordErrors = {
     BadUserInputError.field(field, FieldErrorCode.PERIOD_ORDER, 'Ngày hiệu lực phải nằm trong thời gian của bản ghi'),
   unchanged: () => BadUserInputError.field('recordId', FieldErrorCode.INVALID_VALUE, 'Nội dung mới trùng với bản ghi hiện có'),
   inFuture: (field: string) => BadUserInputError.field(field, FieldErrorCode.INVALID_DATE, 'Ngày không được ở tương lai'),
-  yearInFuture: () => BadUserInputError.field('year', FieldErrorCode.OUT_OF_RANGE, 'Năm xếp loại chưa đến'),
+  yearInFuture: (message = 'Năm xếp loại chưa đến') => BadUserInputError.field('year', FieldErrorCode.OUT_OF_RANGE, message),
   duplicateRating: () => BadUserInputError.field('year', FieldErrorCode.DUPLICATE, 'Năm này đã có xếp loại; hãy đính chính xếp loại đã có'),
   overrideReason: () => BadUserInputError.field('reason', FieldErrorCode.REQUIRED, 'Phải nêu lý do khi xác định thủ công người địa phương'),
 };

@@ -42,13 +42,16 @@ export class PersonRecordsResolver {
     return this.service.records(person.id, { asOf, asKnownAt, kind });
   }
 
-  @ResolveField(() => [PersonEntryEntity], { description: 'Dated entries of current knowledge (or as known at asKnownAt)' })
+  @ResolveField(() => [PersonEntryEntity], {
+    description: 'Dated entries of current knowledge (or as known at asKnownAt); FAMILY entries only with personnel.read_sensitive (their read is audited)',
+  })
   entries(
     @Parent() person: PersonEntity,
+    @CurrentPrincipal() principal: Principal,
     @Args('asKnownAt', { type: () => GraphQLISODateTime, nullable: true }) asKnownAt?: Date | null,
     @Args('kind', { type: () => PersonEntryKind, nullable: true }) kind?: PersonEntryKind | null,
   ) {
-    return this.service.entries(person.id, { asKnownAt, kind });
+    return this.service.entries(person.id, { asKnownAt, kind }, sensitive(principal));
   }
 
   @ResolveField(() => Boolean, {
@@ -83,16 +86,18 @@ export class PersonRecordsResolver {
     return this.service.correctRecord(input, scope);
   }
 
-  @Mutation(() => PersonEntryEntity, { description: 'Adds a training record, annual rating, commendation or disciplinary measure' })
+  @Mutation(() => PersonEntryEntity, {
+    description: 'Adds a training record, annual rating, commendation, disciplinary measure or (with personnel.read_sensitive) family relation',
+  })
   @RequirePermission(PERMISSIONS.PERSONNEL_WRITE)
-  addPersonEntry(@Args('input') input: AddPersonEntryInput, @CurrentScope() scope: Scope) {
-    return this.service.addEntry(input, scope);
+  addPersonEntry(@Args('input') input: AddPersonEntryInput, @CurrentScope() scope: Scope, @CurrentPrincipal() principal: Principal) {
+    return this.service.addEntry(input, scope, sensitive(principal));
   }
 
   @Mutation(() => PersonEntryEntity, { description: 'Corrects a mistaken entry (marked as a correction)' })
   @RequirePermission(PERMISSIONS.PERSONNEL_WRITE)
-  correctPersonEntry(@Args('input') input: CorrectPersonEntryInput, @CurrentScope() scope: Scope) {
-    return this.service.correctEntry(input, scope);
+  correctPersonEntry(@Args('input') input: CorrectPersonEntryInput, @CurrentScope() scope: Scope, @CurrentPrincipal() principal: Principal) {
+    return this.service.correctEntry(input, scope, sensitive(principal));
   }
 
   @Mutation(() => PersonEntity, { description: 'Overrides (or gives back to derivation) whether a person is local' })

@@ -77,6 +77,7 @@ const ENTRY_VALUE_FIELDS: Record<PersonEntryKind, string[]> = {
   [PersonEntryKind.RATING]: ['rating', 'text'],
   [PersonEntryKind.COMMENDATION]: ['measure', 'decision', 'text'],
   [PersonEntryKind.DISCIPLINE]: ['measure', 'decision', 'text'],
+  [PersonEntryKind.FAMILY]: ['relation', 'relativeName', 'occupation', 'residence', 'text'],
 };
 
 const RECORD_INPUT_FIELDS = [
@@ -95,7 +96,22 @@ const RECORD_INPUT_FIELDS = [
   'rankName',
   'salaryStep',
 ];
-const ENTRY_INPUT_FIELDS = ['dateFrom', 'dateTo', 'year', 'rating', 'course', 'trainingKind', 'certificate', 'measure', 'decision', 'text'];
+const ENTRY_INPUT_FIELDS = [
+  'dateFrom',
+  'dateTo',
+  'year',
+  'rating',
+  'course',
+  'trainingKind',
+  'certificate',
+  'measure',
+  'decision',
+  'relation',
+  'relativeName',
+  'occupation',
+  'residence',
+  'text',
+];
 
 /** The given fields of an input over a base (undefined: keep the base; null: clear). */
 function overlay(base: Fields, input: object, names: string[]): Fields {
@@ -140,6 +156,11 @@ function auditOf(c: RecordContent): Record<string, unknown> {
 function entryAuditOf(c: EntryContent): Record<string, unknown> {
   const { value, ...typed } = c;
   return { ...typed, ...value };
+}
+
+/** Audit rows of family relations carry sensitive values (SENSITIVE_FIELDS.personFamily): masked for other readers. */
+function entryAuditEntity(kind: PersonEntryKind): string {
+  return kind === PersonEntryKind.FAMILY ? 'personFamily' : 'personEntry';
 }
 
 function present(value: unknown): boolean {
@@ -204,6 +225,11 @@ export function entryContent(kind: PersonEntryKind, f: Fields, today: string): E
     need('rating', 'mức xếp loại');
     year = f.year as number;
     if (year > Number(today.slice(0, 4))) throw PersonRecordErrors.yearInFuture();
+  } else if (kind === PersonEntryKind.FAMILY) {
+    need('relation', 'quan hệ');
+    need('relativeName', 'họ và tên');
+    year = (f.year as number | null) ?? null;
+    if (year !== null && year > Number(today.slice(0, 4))) throw PersonRecordErrors.yearInFuture('Năm sinh không được sau năm nay');
   } else {
     need('dateFrom', 'ngày quyết định');
     need('measure', kind === PersonEntryKind.COMMENDATION ? 'hình thức khen thưởng' : 'hình thức kỷ luật');
@@ -253,8 +279,15 @@ export class PersonRecordsService implements OnModuleInit {
     return qb.orderBy('r.kind').addOrderBy('r.valid_from', 'DESC').getMany();
   }
 
-  /** A person's dated entries of current knowledge (or as known at a time). */
-  entries(personId: string, opts: { asKnownAt?: Date | null; kind?: PersonEntryKind | null }): Promise<PersonEntryEntity[]> {
+  /**
+   * A person's dated entries of current knowledge (or as known at a time). Family relations are sensitive: left
+   * out without personnel.read_sensitive, and their read is audited with it.
+   */
+  async entries(
+    personId: string,
+    opts: { asKnownAt?: Date | null; kind?: PersonEntryKind | null },
+    canReadSensitive: boolean,
+  ): Promise<PersonEntryEntity[]> {
     const qb = this.dataSource.getRepository(PersonEntryEntity).createQueryBuilder('e').where('e.person_id = :personId', { personId });
     if (opts.asKnownAt) {
       qb.andWhere('e.recorded_at <= :known AND (e.superseded_at IS NULL OR e.superseded_at > :known)', { known: opts.asKnownAt });
@@ -262,7 +295,17 @@ export class PersonRecordsService implements OnModuleInit {
       qb.andWhere('e.superseded_at IS NULL');
     }
     if (opts.kind) qb.andWhere('e.kind = :kind', { kind: opts.kind });
-    return qb.orderBy('e.kind').addOrderBy('coalesce(e.date_from, make_date(e.year, 12, 31))', 'DESC').getMany();
+    if (!canReadSensitive) qb.andWhere('e.kind <> :family', { family: PersonEntryKind.FAMILY });
+    const rows = await qb.orderBy('e.kind').addOrderBy('coalesce(e.date_from, make_date(e.year, 12, 31))', 'DESC').getMany();
+    if (rows.some((e) => e.kind === PersonEntryKind.FAMILY)) {
+      await this.audit.record(this.dataSource.manager, {
+        operation: 'readSensitive',
+        entity: 'person',
+        entityId: personId,
+        details: { fields: ['family'], via: 'entries' },
+      });
+    }
+    return rows;
   }
 
   /** Whether the person is local to the unit of their assignment in force on asOf (null without one). */
@@ -416,7 +459,8 @@ export class PersonRecordsService implements OnModuleInit {
 
   // ---- dated entries ----
 
-  async addEntry(input: AddPersonEntryInput, scope: Scope): Promise<PersonEntryEntity> {
+  async addEntry(input: AddPersonEntryInput, scope: Scope, canReadSensitive: boolean): Promise<PersonEntryEntity> {
+    if (input.kind === PersonEntryKind.FAMILY && !canReadSensitive) throw PersonErrors.sensitiveWrite('kind');
     const content = entryContent(input.kind, overlay({}, input, ENTRY_INPUT_FIELDS), todayIso());
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -437,7 +481,7 @@ export class PersonRecordsService implements OnModuleInit {
         );
         await this.audit.record(manager, {
           operation: 'addPersonEntry',
-          entity: 'personEntry',
+          entity: entryAuditEntity(input.kind),
           entityId: created.id,
           after: { personId: person.id, kind: input.kind, ...entryAuditOf(content) },
         });
@@ -449,7 +493,7 @@ export class PersonRecordsService implements OnModuleInit {
     }
   }
 
-  async correctEntry(input: CorrectPersonEntryInput, scope: Scope): Promise<PersonEntryEntity> {
+  async correctEntry(input: CorrectPersonEntryInput, scope: Scope, canReadSensitive: boolean): Promise<PersonEntryEntity> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const found = await manager.findOne(PersonEntryEntity, { where: { id: input.entryId } });
@@ -458,6 +502,7 @@ export class PersonRecordsService implements OnModuleInit {
           throw PersonRecordErrors.entryNotFound(input.entryId);
         });
         const entry = await manager.findOneOrFail(PersonEntryEntity, { where: { id: input.entryId } });
+        if (entry.kind === PersonEntryKind.FAMILY && !canReadSensitive) throw PersonErrors.sensitiveWrite('entryId');
         if (entry.supersededAt || entry.version !== input.version) throw PersonRecordErrors.staleEntry();
         const content = entryContent(entry.kind, overlay(entryFields(entry), input, ENTRY_INPUT_FIELDS), todayIso());
         if (sameJson(content, { dateFrom: entry.dateFrom, dateTo: entry.dateTo, year: entry.year, value: entry.value })) {
@@ -487,7 +532,7 @@ export class PersonRecordsService implements OnModuleInit {
         );
         await this.audit.record(manager, {
           operation: 'correctPersonEntry',
-          entity: 'personEntry',
+          entity: entryAuditEntity(entry.kind),
           entityId: created.id,
           before: { dateFrom: entry.dateFrom, dateTo: entry.dateTo, year: entry.year, ...entry.value, entryId: entry.id },
           after: { ...entryAuditOf(content), reason: input.reason, correctsId: entry.id },

@@ -38,6 +38,9 @@ export const IDENTITY_FIELDS = [
   'status',
   'startedWorkOn',
   'enteredCivilServiceOn',
+  'partyJoinedOn',
+  'partyConfirmedOn',
+  'partyCardNumber',
 ] as const;
 export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 export type Identity = Pick<PersonEntity, IdentityField>;
@@ -77,6 +80,18 @@ export class PersonAssignmentEntity extends BitemporalRecord {
   @Field(() => ID, { nullable: true, description: 'The host unit of a secondment' })
   @Column({ name: 'seconded_to_unit_id', type: 'uuid', nullable: true })
   secondedToUnitId: string | null;
+
+  /** not a column: the name of the unit, for readers that list people (filled by PersonService) */
+  @Field(() => String, { nullable: true, description: 'The name of the home unit' })
+  unitName?: string | null;
+
+  /** not a column */
+  @Field(() => String, { nullable: true, description: 'The name of the body' })
+  bodyName?: string | null;
+
+  /** not a column */
+  @Field(() => String, { nullable: true, description: 'The name of the host unit of a secondment' })
+  secondedToUnitName?: string | null;
 
 }
 
@@ -155,6 +170,18 @@ export class PersonEntity {
   @Field(() => LocalDateScalar, { nullable: true })
   @Column({ name: 'entered_civil_service_on', type: 'date', nullable: true })
   enteredCivilServiceOn: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Sensitive: date admitted to the party' })
+  @Column({ name: 'party_joined_on', type: 'date', nullable: true })
+  partyJoinedOn: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Sensitive: date of full (official) party membership' })
+  @Column({ name: 'party_confirmed_on', type: 'date', nullable: true })
+  partyConfirmedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sensitive: party card number' })
+  @Column({ name: 'party_card_number', type: 'varchar', length: 20, nullable: true })
+  partyCardNumber: string | null;
 
   @Column({ name: 'search_text', type: 'text' })
   searchText: string;

@@ -14,6 +14,7 @@ export const PersonErrors = {
       problem === BirthDateProblem.IN_FUTURE ? FieldErrorCode.INVALID_DATE : FieldErrorCode.OUT_OF_RANGE,
       BIRTH_DATE_PROBLEM_MESSAGES[problem].vi,
     ),
+  partyDate: (field: string, message: string) => BadUserInputError.field(field, FieldErrorCode.PERIOD_ORDER, message),
   reasonRequired: () => BadUserInputError.field('reason', FieldErrorCode.REQUIRED, 'Phải nêu lý do đính chính'),
   bodyOfOtherUnit: () => BadUserInputError.field('bodyId', FieldErrorCode.NOT_FOUND, 'Tổ chức không thuộc đơn vị này'),
   beforeUnit: (field: string) =>

@@ -1,4 +1,4 @@
-import { AgeBand, birthDateProblem, foldForSearch, politicalTheoryLevelsCountingAs, QualificationLevel, youngBirthCutoff, PersonStatus, RecordKind, SENSITIVE_FIELDS, StaffCategory, todayIso } from '@canbo/shared';
+import { AgeBand, birthDateProblem, PersonEntryKind, foldForSearch, politicalTheoryLevelsCountingAs, QualificationLevel, youngBirthCutoff, PersonStatus, RecordKind, SENSITIVE_FIELDS, StaffCategory, todayIso } from '@canbo/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, QueryFailedError } from 'typeorm';
@@ -76,6 +76,9 @@ function knownCondition(a: string, asKnownAt: Date | null | undefined, params: R
 }
 
 /** SQL: the assignment `a` is visible in the scope: its home unit and category, or its host unit (seconded in). */
+/** A scope of at most this many units lists its people by unit first (see list). */
+const NARROW_SCOPE_UNITS = 20;
+
 function visibleCondition(a: string, scope: Scope, params: Record<string, unknown>): string {
   return `(${scope.unitCategoryCondition(`${a}.unit_id`, `${a}.staff_category`, params)} OR ${scope.unitCategoryCondition(
     `${a}.seconded_to_unit_id`,
@@ -109,6 +112,10 @@ export class PersonService {
     if (f.unitId) {
       assigned += ' AND (a.unit_id = :unitId OR a.seconded_to_unit_id = :unitId)';
       params.unitId = f.unitId;
+    }
+    if (f.bodyId) {
+      assigned += ' AND a.body_id = :bodyId';
+      params.bodyId = f.bodyId;
     }
     if (f.staffCategory) {
       assigned += ' AND a.staff_category = :staffCategory';
@@ -152,12 +159,23 @@ export class PersonService {
       const op = f.ageBand === AgeBand.YOUNG ? '>' : '<=';
       qb.andWhere(`p.birth_date ${op} :youngCutoff::date`, { youngCutoff: youngBirthCutoff(asOf) });
     }
-    const totalCount = await qb.clone().getCount();
+    // Narrow lists (one unit or body, or a scope of a few units) are computed whole and sorted: ordering by an
+    // expression keeps the planner from walking the name index of the whole province hoping to meet 50 of them.
+    const narrow = Boolean(f.unitId || f.bodyId) || scope.unitCountAtMost(NARROW_SCOPE_UNITS);
+    const countQuery = qb.clone();
     if (args.after) {
       const cursor = decodeCursor(args.after);
       qb.andWhere('(p.search_text, p.id) > (:cursorSort, :cursorId)', { cursorSort: String(cursor.sort), cursorId: cursor.id });
+    } else {
+      // the first page counts in the same pass
+      qb.addSelect('count(*) OVER ()', 'total_count');
     }
-    const rows = await qb.orderBy('p.search_text', 'ASC').addOrderBy('p.id', 'ASC').limit(args.first + 1).getMany();
+    const { entities: rows, raw } = await qb
+      .orderBy(narrow ? `p.search_text || ''` : 'p.search_text', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(args.first + 1)
+      .getRawAndEntities<{ total_count?: string }>();
+    const totalCount = args.after ? await countQuery.getCount() : Number(raw[0]?.total_count ?? 0);
     const connection = toConnection(rows, args.first, totalCount, Boolean(args.after), (p) => p.searchText);
     await this.attachAssignments(
       connection.edges.map((e) => e.node),
@@ -173,8 +191,23 @@ export class PersonService {
       .createQueryBuilder('a')
       .where(`a.person_id IN (:...ids) AND a.superseded_at IS NULL AND ${IN_FORCE('a')}`, { ids: persons.map((p) => p.id), asOf })
       .getMany();
+    await this.nameAssignments(assignments);
     const byPerson = new Map(assignments.map((a) => [a.personId, a]));
     for (const p of persons) p.assignment = byPerson.get(p.id) ?? null;
+  }
+
+  /** Fills the unit, body and host names of assignments (two queries, whatever their number). */
+  private async nameAssignments(assignments: PersonAssignmentEntity[]): Promise<void> {
+    if (!assignments.length) return;
+    const unitIds = [...new Set(assignments.flatMap((a) => [a.unitId, a.secondedToUnitId]).filter((x): x is string => Boolean(x)))];
+    const bodyIds = [...new Set(assignments.map((a) => a.bodyId).filter((x): x is string => Boolean(x)))];
+    const units = new Map((await this.units.getMany(unitIds)).map((u) => [u.id, u.name]));
+    const bodies = new Map((bodyIds.length ? await this.units.getBodies(bodyIds) : []).map((b) => [b.id, b.name]));
+    for (const a of assignments) {
+      a.unitName = units.get(a.unitId) ?? null;
+      a.bodyName = a.bodyId ? (bodies.get(a.bodyId) ?? null) : null;
+      a.secondedToUnitName = a.secondedToUnitId ? (units.get(a.secondedToUnitId) ?? null) : null;
+    }
   }
 
   /**
@@ -192,7 +225,21 @@ export class PersonService {
       .setParameters(params)
       .orderBy('a.recorded_at', 'DESC')
       .getOne();
-    if (!assignment) throw PersonErrors.notFound(args.id);
+    if (!assignment) {
+      // No assignment in force on that date in the scope. When there is none at all that day (before the first
+      // one, after the last), the file is still readable, without an assignment, by whoever may see one of the
+      // person's assignments; one in force elsewhere keeps it out of reach.
+      const anyParams: Record<string, unknown> = { id: args.id, asOf };
+      const anyKnown = knownCondition('a', args.asKnownAt, anyParams);
+      const [{ elsewhere, visible }] = await manager.query(
+        ...this.dataSource.driver.escapeQueryWithParameters(
+          `SELECT EXISTS (SELECT 1 FROM person_assignment a WHERE a.person_id = :id AND ${anyKnown} AND ${IN_FORCE('a')}) AS elsewhere,
+                  EXISTS (SELECT 1 FROM person_assignment a WHERE a.person_id = :id AND ${anyKnown} AND ${visibleCondition('a', scope, anyParams)}) AS visible`,
+          anyParams,
+        ),
+      );
+      if (elsewhere || !visible) throw PersonErrors.notFound(args.id);
+    }
     const person = await manager.findOne(PersonEntity, { where: { id: args.id } });
     if (!person) throw PersonErrors.notFound(args.id);
     if (args.asKnownAt) {
@@ -205,7 +252,8 @@ export class PersonService {
       if (!revision) throw PersonErrors.notFound(args.id);
       Object.assign(person, identityOf(revision.data as Partial<Identity>));
     }
-    person.assignment = assignment;
+    if (assignment) await this.nameAssignments([assignment]);
+    person.assignment = assignment ?? null;
     return person;
   }
 
@@ -245,6 +293,7 @@ export class PersonService {
       .where('e.person_id = :id', { id })
       .orderBy('e.recorded_at', 'DESC')
       .getMany();
+    await this.nameAssignments(assignments);
     return { personId: id, assignments, revisions, records, entries };
   }
 
@@ -265,20 +314,26 @@ export class PersonService {
     );
   }
 
-  /** The same for a timeline: the identity snapshots of its revisions carry the sensitive fields. */
+  /**
+   * The same for a timeline: the identity snapshots of its revisions carry the sensitive fields, and family
+   * entries are sensitive as a whole (left out without the permission).
+   */
   async presentTimeline(timeline: PersonTimeline, canReadSensitive: boolean, selected: ReadonlySet<string>): Promise<void> {
     if (!canReadSensitive) {
       for (const r of timeline.revisions) {
         r.data = { ...r.data, ...Object.fromEntries(PERSON_SENSITIVE_FIELDS.map((f) => [f, null])) };
       }
+      timeline.entries = timeline.entries.filter((e) => e.kind !== PersonEntryKind.FAMILY);
       return;
     }
-    if (!selected.has('data') || !timeline.revisions.length) return;
+    const fields: string[] = selected.has('data') && timeline.revisions.length ? [...PERSON_SENSITIVE_FIELDS] : [];
+    if (selected.has('entries') && timeline.entries.some((e) => e.kind === PersonEntryKind.FAMILY)) fields.push('family');
+    if (!fields.length) return;
     await this.audit.record(this.dataSource.manager, {
       operation: 'readSensitive',
       entity: 'person',
       entityId: timeline.personId,
-      details: { fields: [...PERSON_SENSITIVE_FIELDS], via: 'personTimeline' },
+      details: { fields, via: 'personTimeline' },
     });
   }
 
@@ -292,6 +347,7 @@ export class PersonService {
         if (input.bodyId) await this.checkBody(manager, input.bodyId, unit.id, scope);
         await this.checkNationalIdFree(manager, input.nationalId, null);
         const identity = identityOf({ ...input, status: input.status ?? PersonStatus.SERVING });
+        this.checkParty(identity);
         const person = await manager.save(
           manager.create(PersonEntity, { ...identity, searchText: personSearchText(identity.fullName, identity.otherNames) }),
         );
@@ -343,6 +399,7 @@ export class PersonService {
           next[f] = value;
         }
         const after = next as unknown as Identity;
+        this.checkParty(after);
         if (after.nationalId !== before.nationalId) await this.checkNationalIdFree(manager, after.nationalId, current.id);
         const result = await manager.update(
           PersonEntity,
@@ -517,6 +574,7 @@ export class PersonService {
       .createQueryBuilder('a')
       .where(`a.person_id = :id AND a.superseded_at IS NULL AND ${IN_FORCE('a')}`, { id: person.id, asOf: todayIso() })
       .getOne();
+    if (person.assignment) await this.nameAssignments([person.assignment]);
   }
 
   private async now(manager: EntityManager): Promise<Date> {
@@ -547,6 +605,19 @@ export class PersonService {
   private checkBirthDate(birthDate: string): void {
     const problem = birthDateProblem(birthDate, todayIso());
     if (problem) throw PersonErrors.birthDate(problem);
+  }
+
+  /** Party dates: not in the future, not before birth, full membership not before admission. */
+  private checkParty(identity: Identity): void {
+    const today = todayIso();
+    for (const field of ['partyJoinedOn', 'partyConfirmedOn'] as const) {
+      const date = identity[field];
+      if (date && date > today) throw PersonErrors.partyDate(field, 'Ngày không được sau hôm nay');
+      if (date && date <= identity.birthDate) throw PersonErrors.partyDate(field, 'Ngày phải sau ngày sinh');
+    }
+    if (identity.partyJoinedOn && identity.partyConfirmedOn && identity.partyConfirmedOn < identity.partyJoinedOn) {
+      throw PersonErrors.partyDate('partyConfirmedOn', 'Ngày chính thức không được trước ngày vào Đảng');
+    }
   }
 
   private checkUnitPeriod(unit: UnitEntity, date: string, field: string): void {

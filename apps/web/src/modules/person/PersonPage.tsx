@@ -1,5 +1,16 @@
 import { ArrowLeftOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
-import { ErrorCode, GENDER_LABELS, PERMISSIONS, PERSON_STATUS_LABELS, STAFF_CATEGORY_LABELS } from '@canbo/shared';
+import {
+  ErrorCode,
+  GENDER_LABELS,
+  PERMISSIONS,
+  PERSON_ENTRY_KIND_LABELS,
+  PERSON_RECORD_KIND_LABELS,
+  PERSON_STATUS_LABELS,
+  PersonEntryKind,
+  PersonRecordKind,
+  STAFF_CATEGORY_LABELS,
+} from '@canbo/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Empty, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -12,15 +23,32 @@ import { ApiError } from '../../shared/graphql-client';
 import { usePermissions } from '../auth/hooks';
 import { DATE_FORMAT } from '../unit/UnitFormModal';
 import { AssignmentModal, AssignmentTarget } from './AssignmentModal';
-import { usePerson, usePersonTimeline } from './hooks';
+import { personKeys, usePerson, usePersonTimeline } from './hooks';
 import { BodyName, ethnicName, Masked, useUnitName } from './person-form';
+import { PersonEntriesSection } from './PersonEntriesSection';
+import { EntryTarget, PersonEntryModal } from './PersonEntryModal';
 import { PersonIdentityModal } from './PersonIdentityModal';
+import { PersonRecordModal, RecordTarget } from './PersonRecordModal';
+import { PersonRecordsSection } from './PersonRecordsSection';
 import { STATUS_COLORS } from './PersonListPage';
 import { KindTag, PersonTimelinePanel } from './PersonTimeline';
 
 const isNotFound = (error: unknown) => error instanceof ApiError && error.code === ErrorCode.NOT_FOUND;
 
-/** A person's file: profile and assignment on a chosen date (as known at a chosen time), and the career timeline. */
+/** The kinds of the "Trình độ" section. */
+const QUALIFICATION_KINDS = [
+  PersonRecordKind.QUALIFICATION,
+  PersonRecordKind.POLITICAL_THEORY,
+  PersonRecordKind.STATE_MANAGEMENT,
+  PersonRecordKind.IT,
+  PersonRecordKind.FOREIGN_LANGUAGE,
+];
+
+/**
+ * A person's file: profile and assignment on a chosen date (as known at a chosen time), the career timeline, and the
+ * sections of the file (titles, committees, qualifications, rank: records in force on that date; training, ratings,
+ * commendations and discipline, family: dated entries), each with its recorded history.
+ */
 export function PersonPage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
@@ -33,6 +61,11 @@ export function PersonPage() {
   const [asKnownAt, setAsKnownAt] = useState<Dayjs | null>(null);
   const [editing, setEditing] = useState(false);
   const [target, setTarget] = useState<AssignmentTarget | null>(null);
+  const [recordTarget, setRecordTarget] = useState<RecordTarget | null>(null);
+  const [entryTarget, setEntryTarget] = useState<EntryTarget | null>(null);
+  // controlled: the tabs stay on their section while the profile above reloads for another date
+  const [tab, setTab] = useState('timeline');
+  const client = useQueryClient();
   const current = usePerson(id, null, null);
   const asOfIso = asOf ? toIsoDate(asOf) : null;
   const asKnownIso = asKnownAt ? asKnownAt.toISOString() : null;
@@ -64,6 +97,7 @@ export function PersonPage() {
     void current.refetch();
     void view.refetch();
     void timeline.refetch();
+    void client.invalidateQueries({ queryKey: personKeys.files(id) });
   };
   const currentRecords = timeline.data?.personTimeline.assignments.filter((a) => !a.supersededAt) ?? [];
   const sensitiveValue = (value: string | null, render: (v: string) => string = (v) => v) =>
@@ -76,6 +110,30 @@ export function PersonPage() {
         {t('person.correctAssignment')}
       </Button>
     ) : null;
+
+  const fileAsOf = asOfIso ?? todayIsoDate();
+  const recordsTab = (key: string, tabLabel: string, kinds: PersonRecordKind[]) => ({
+    key,
+    label: tabLabel,
+    children: (
+      <PersonRecordsSection
+        personId={person.id}
+        kinds={kinds}
+        asOf={fileAsOf}
+        asKnownAt={asKnownIso}
+        canWrite={canWrite}
+        defaultUnitId={person.assignment?.unitId ?? null}
+        onEdit={setRecordTarget}
+      />
+    ),
+  });
+  const entriesTab = (key: string, tabLabel: string, kinds: PersonEntryKind[]) => ({
+    key,
+    label: tabLabel,
+    children: (
+      <PersonEntriesSection personId={person.id} kinds={kinds} asOf={fileAsOf} asKnownAt={asKnownIso} canWrite={canWrite} onEdit={setEntryTarget} />
+    ),
+  });
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -140,6 +198,15 @@ export function PersonPage() {
               <Descriptions.Item label={t('person.ethnicity')}>{sensitiveValue(shown.ethnicityCode, ethnicName)}</Descriptions.Item>
               <Descriptions.Item label={t('person.religion')}>{sensitiveValue(shown.religion)}</Descriptions.Item>
               <Descriptions.Item label={t('person.healthStatus')}>{sensitiveValue(shown.healthStatus)}</Descriptions.Item>
+              <Descriptions.Item label={t('person.partyJoinedOn')}>
+                <span data-testid="person-party-joined-on-value">{sensitiveValue(shown.partyJoinedOn, formatDate)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('person.partyConfirmedOn')}>
+                <span data-testid="person-party-confirmed-on-value">{sensitiveValue(shown.partyConfirmedOn, formatDate)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('person.partyCardNumber')}>
+                <span data-testid="person-party-card-number-value">{sensitiveValue(shown.partyCardNumber)}</span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('person.birthPlace')}>{text(shown.birthPlace)}</Descriptions.Item>
               <Descriptions.Item label={t('person.hometown')}>{text(shown.hometown)}</Descriptions.Item>
               <Descriptions.Item label={t('person.permanentResidence')}>{text(shown.permanentResidence)}</Descriptions.Item>
@@ -199,12 +266,40 @@ export function PersonPage() {
       )}
 
       <Tabs
-        defaultActiveKey="timeline"
-        items={[{ key: 'timeline', label: t('person.timeline'), children: <PersonTimelinePanel personId={person.id} extra={correctButton} /> }]}
+        activeKey={tab}
+        onChange={setTab}
+        data-testid="person-file-tabs"
+        items={[
+          { key: 'timeline', label: t('person.timeline'), children: <PersonTimelinePanel personId={person.id} extra={correctButton} /> },
+          recordsTab('titles', label(PERSON_RECORD_KIND_LABELS, PersonRecordKind.TITLE), [PersonRecordKind.TITLE]),
+          recordsTab('committees', label(PERSON_RECORD_KIND_LABELS, PersonRecordKind.COMMITTEE), [PersonRecordKind.COMMITTEE]),
+          recordsTab('qualifications', t('person.tabQualifications'), QUALIFICATION_KINDS),
+          recordsTab('rank', label(PERSON_RECORD_KIND_LABELS, PersonRecordKind.CIVIL_SERVICE_RANK), [PersonRecordKind.CIVIL_SERVICE_RANK]),
+          entriesTab('training', label(PERSON_ENTRY_KIND_LABELS, PersonEntryKind.TRAINING), [PersonEntryKind.TRAINING]),
+          entriesTab('ratings', label(PERSON_ENTRY_KIND_LABELS, PersonEntryKind.RATING), [PersonEntryKind.RATING]),
+          entriesTab('commendations', t('person.tabCommendations'), [PersonEntryKind.COMMENDATION, PersonEntryKind.DISCIPLINE]),
+          sensitive
+            ? entriesTab('family', label(PERSON_ENTRY_KIND_LABELS, PersonEntryKind.FAMILY), [PersonEntryKind.FAMILY])
+            : {
+                key: 'family',
+                label: label(PERSON_ENTRY_KIND_LABELS, PersonEntryKind.FAMILY),
+                children: (
+                  <Alert
+                    type="info"
+                    showIcon
+                    data-testid="family-needs-sensitive"
+                    title={t('personEntry.familyNeedsSensitive')}
+                    description={t('personEntry.familyNeedsSensitiveHint')}
+                  />
+                ),
+              },
+        ]}
       />
 
       <PersonIdentityModal person={person} open={editing} onClose={() => setEditing(false)} onReload={reload} />
       <AssignmentModal target={target} onClose={() => setTarget(null)} onReload={reload} />
+      <PersonRecordModal target={recordTarget} onClose={() => setRecordTarget(null)} onReload={reload} />
+      <PersonEntryModal target={entryTarget} onClose={() => setEntryTarget(null)} onReload={reload} />
     </Space>
   );
 }

@@ -29,8 +29,11 @@ const REVISION_FIELDS = [
   'status',
   'startedWorkOn',
   'enteredCivilServiceOn',
+  'partyJoinedOn',
+  'partyConfirmedOn',
+  'partyCardNumber',
 ] as const;
-const DATE_FIELDS = new Set(['birthDate', 'startedWorkOn', 'enteredCivilServiceOn']);
+const DATE_FIELDS = new Set(['birthDate', 'startedWorkOn', 'enteredCivilServiceOn', 'partyJoinedOn', 'partyConfirmedOn']);
 
 export function KindTag({ kind }: { kind: RecordKind }) {
   const { label } = useLocale();

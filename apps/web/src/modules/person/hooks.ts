@@ -1,13 +1,26 @@
 import { foldForSearch } from '@canbo/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  AddPersonEntryDocument,
+  AddPersonEntryInput,
+  AddPersonRecordDocument,
+  AddPersonRecordInput,
   ChangePersonAssignmentDocument,
   ChangePersonAssignmentInput,
+  ChangePersonRecordDocument,
+  ChangePersonRecordInput,
   CorrectPersonAssignmentDocument,
   CorrectPersonAssignmentInput,
+  CorrectPersonEntryDocument,
+  CorrectPersonEntryInput,
+  CorrectPersonRecordDocument,
+  CorrectPersonRecordInput,
   CreatePersonDocument,
   CreatePersonInput,
+  EndPersonRecordDocument,
+  EndPersonRecordInput,
   PersonDocument,
+  PersonFileDocument,
   PersonsDocument,
   PersonsQueryVariables,
   PersonTimelineDocument,
@@ -24,6 +37,8 @@ export const personKeys = {
   list: (vars: PersonsQueryVariables) => ['persons', 'list', vars] as const,
   one: (id: string, asOf: string | null, asKnownAt: string | null) => ['persons', 'one', id, asOf, asKnownAt] as const,
   timeline: (id: string) => ['persons', 'timeline', id] as const,
+  files: (id: string) => ['persons', 'file', id] as const,
+  file: (id: string, asOf: string, asKnownAt: string | null) => ['persons', 'file', id, asOf, asKnownAt] as const,
   unitOptions: ['persons', 'unit-options'] as const,
   bodies: (unitId: string) => ['persons', 'unit-bodies', unitId] as const,
 };
@@ -46,6 +61,15 @@ export function usePerson(id: string, asOf: string | null, asKnownAt: string | n
 
 export function usePersonTimeline(id: string) {
   return useQuery({ queryKey: personKeys.timeline(id), queryFn: () => request(PersonTimelineDocument, { id }) });
+}
+
+/** A person's records in force on asOf and their dated entries (of current knowledge, or as known at asKnownAt). */
+export function usePersonFile(id: string, asOf: string, asKnownAt: string | null) {
+  return useQuery({
+    queryKey: personKeys.file(id, asOf, asKnownAt),
+    queryFn: () => request(PersonFileDocument, { id, asOf, asKnownAt }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export interface UnitOption {
@@ -121,4 +145,34 @@ export function useCorrectPersonAssignment() {
     mutationFn: (input: CorrectPersonAssignmentInput) => request(CorrectPersonAssignmentDocument, { input }),
     onSuccess: invalidate,
   });
+}
+
+export function useAddPersonRecord() {
+  const invalidate = useInvalidatePersons();
+  return useMutation({ mutationFn: (input: AddPersonRecordInput) => request(AddPersonRecordDocument, { input }), onSuccess: invalidate });
+}
+
+export function useChangePersonRecord() {
+  const invalidate = useInvalidatePersons();
+  return useMutation({ mutationFn: (input: ChangePersonRecordInput) => request(ChangePersonRecordDocument, { input }), onSuccess: invalidate });
+}
+
+export function useEndPersonRecord() {
+  const invalidate = useInvalidatePersons();
+  return useMutation({ mutationFn: (input: EndPersonRecordInput) => request(EndPersonRecordDocument, { input }), onSuccess: invalidate });
+}
+
+export function useCorrectPersonRecord() {
+  const invalidate = useInvalidatePersons();
+  return useMutation({ mutationFn: (input: CorrectPersonRecordInput) => request(CorrectPersonRecordDocument, { input }), onSuccess: invalidate });
+}
+
+export function useAddPersonEntry() {
+  const invalidate = useInvalidatePersons();
+  return useMutation({ mutationFn: (input: AddPersonEntryInput) => request(AddPersonEntryDocument, { input }), onSuccess: invalidate });
+}
+
+export function useCorrectPersonEntry() {
+  const invalidate = useInvalidatePersons();
+  return useMutation({ mutationFn: (input: CorrectPersonEntryInput) => request(CorrectPersonEntryDocument, { input }), onSuccess: invalidate });
 }

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import type { PersonAssignmentFieldsFragment } from '../../generated/graphql';
 import { recordOn } from './AssignmentModal';
-import { birthDateRules, cleanText, nationalIdRules } from './person-form';
+import { birthDateRules, cleanText, nationalIdRules, PARTY_CARD_PATTERN, partyDateProblem } from './person-form';
 
 const t = ((key: string) => key) as never;
 
@@ -36,6 +36,27 @@ describe('person form rules mirror the API', () => {
     expect(cleanText(`  ${nfd}  `)).toBe('Nguyễn Văn An'.normalize('NFC'));
     expect(cleanText('   ')).toBeNull();
     expect(cleanText(null)).toBeNull();
+  });
+});
+
+describe('party details mirror the API', () => {
+  const today = '2026-11-28';
+  it('refuse a party date after today or not after the birth date', () => {
+    expect(partyDateProblem('2015-05-19', '1990-03-15', today)).toBeNull();
+    expect(partyDateProblem(today, '1990-03-15', today)).toBeNull();
+    expect(partyDateProblem('2026-11-29', '1990-03-15', today)).toBe('person.validation.partyDateFuture');
+    expect(partyDateProblem('1990-03-15', '1990-03-15', today)).toBe('person.validation.partyDateBeforeBirth');
+    expect(partyDateProblem(null, '1990-03-15', today)).toBeNull();
+  });
+  it('refuse full membership before admission', () => {
+    expect(partyDateProblem('2016-05-19', '1990-03-15', today, '2015-05-19')).toBeNull();
+    expect(partyDateProblem('2015-05-19', '1990-03-15', today, '2015-05-19')).toBeNull();
+    expect(partyDateProblem('2015-05-18', '1990-03-15', today, '2015-05-19')).toBe('person.validation.partyConfirmedBeforeJoined');
+  });
+  it('take a party card number of digits only, at most 20', async () => {
+    const rules = [{ pattern: PARTY_CARD_PATTERN, message: 'card' }];
+    expect(await check(rules, '93012345')).toEqual([]);
+    for (const bad of ['9301 2345', '93.012.345', 'A93012345', '1'.repeat(21)]) expect(await check(rules, bad)).toEqual(['card']);
   });
 });
 

@@ -19,12 +19,14 @@ import type { TFunction } from 'i18next';
 import { useLocale } from '../../app/i18n';
 import type { PersonFieldsFragment } from '../../generated/graphql';
 import { toIsoDate, todayIsoDate } from '../../shared/format';
-import { nameRules } from '../../shared/rules';
+import { nameRules, textRules } from '../../shared/rules';
 import { DATE_FORMAT } from '../unit/UnitFormModal';
 import { foldedFilter, useUnitBodies, useUnitOptions } from './hooks';
 
 export const MASK = '••••';
 const PHONE_PATTERN = /^[0-9+][0-9 .()-]{5,19}$/u;
+/** Digits only, at most 20 (the server's pattern). */
+export const PARTY_CARD_PATTERN = /^[0-9]{1,20}$/u;
 
 export const ETHNIC_OPTIONS = ETHNIC_GROUPS.map((g) => ({ value: g.code, label: `${g.code} – ${g.name}` }));
 
@@ -54,10 +56,28 @@ export function birthDateRules(t: TFunction, locale: 'vi' | 'en'): FormRule[] {
   ];
 }
 
-export function textRules(t: TFunction, max = 500): FormRule[] {
+/**
+ * The server's rules for the party dates: not after today, after the birth date, and full membership not before
+ * admission (pass `joinedOn` for the latter). Returns an i18n key, or null.
+ */
+export function partyDateProblem(date: string | null, birthDate: string | null, today: string, joinedOn: string | null = null): string | null {
+  if (!date) return null;
+  if (date > today) return 'person.validation.partyDateFuture';
+  if (birthDate && date <= birthDate) return 'person.validation.partyDateBeforeBirth';
+  if (joinedOn && date < joinedOn) return 'person.validation.partyConfirmedBeforeJoined';
+  return null;
+}
+
+/** Form rules for a party date (it depends on the birth date and, for full membership, on the admission date). */
+export function partyDateRules(t: TFunction, field: 'partyJoinedOn' | 'partyConfirmedOn'): FormRule[] {
   return [
-    { max, message: t('validation.maxLength', { max }) },
-    { pattern: /^[^<>]*$/u, message: t('validation.noMarkup') },
+    ({ getFieldValue }) => ({
+      validator(_, value: Dayjs | null) {
+        const joined = field === 'partyConfirmedOn' ? toIsoDate(getFieldValue('partyJoinedOn') ?? null) : null;
+        const problem = partyDateProblem(toIsoDate(value ?? null), toIsoDate(getFieldValue('birthDate') ?? null), todayIsoDate(), joined);
+        return problem ? Promise.reject(new Error(t(problem))) : Promise.resolve();
+      },
+    }),
   ];
 }
 
@@ -86,9 +106,12 @@ export interface IdentityValues {
   status?: PersonStatus;
   startedWorkOn?: Dayjs | null;
   enteredCivilServiceOn?: Dayjs | null;
+  partyJoinedOn?: Dayjs | null;
+  partyConfirmedOn?: Dayjs | null;
+  partyCardNumber?: string | null;
 }
 
-export const SENSITIVE_KEYS = ['nationalId', 'ethnicityCode', 'religion', 'healthStatus'] as const;
+export const SENSITIVE_KEYS = ['nationalId', 'ethnicityCode', 'religion', 'healthStatus', 'partyJoinedOn', 'partyConfirmedOn', 'partyCardNumber'] as const;
 
 /** The identity as the API takes it (sensitive fields left out when the user may not see them). */
 export function identityInput(values: IdentityValues, sensitive: boolean) {
@@ -114,6 +137,9 @@ export function identityInput(values: IdentityValues, sensitive: boolean) {
     ethnicityCode: values.ethnicityCode ?? null,
     religion: cleanText(values.religion),
     healthStatus: cleanText(values.healthStatus),
+    partyJoinedOn: toIsoDate(values.partyJoinedOn ?? null),
+    partyConfirmedOn: toIsoDate(values.partyConfirmedOn ?? null),
+    partyCardNumber: values.partyCardNumber?.trim() || null,
   };
 }
 
@@ -137,6 +163,9 @@ export function identityValues(p: PersonFieldsFragment): IdentityValues {
     status: p.status,
     startedWorkOn: date(p.startedWorkOn),
     enteredCivilServiceOn: date(p.enteredCivilServiceOn),
+    partyJoinedOn: date(p.partyJoinedOn),
+    partyConfirmedOn: date(p.partyConfirmedOn),
+    partyCardNumber: p.partyCardNumber,
   };
 }
 
@@ -225,6 +254,30 @@ export function IdentityFields({ sensitive, create }: { sensitive: boolean; crea
           <Col xs={24} md={8}>
             <Form.Item name="healthStatus" label={t('person.healthStatus')} rules={textRules(t, 200)}>
               <Input />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="partyJoinedOn" label={t('person.partyJoinedOn')} dependencies={['birthDate']} rules={partyDateRules(t, 'partyJoinedOn')}>
+              <DatePicker data-testid="person-party-joined-on" format={DATE_FORMAT} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="partyConfirmedOn"
+              label={t('person.partyConfirmedOn')}
+              dependencies={['birthDate', 'partyJoinedOn']}
+              rules={partyDateRules(t, 'partyConfirmedOn')}
+            >
+              <DatePicker data-testid="person-party-confirmed-on" format={DATE_FORMAT} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item
+              name="partyCardNumber"
+              label={t('person.partyCardNumber')}
+              rules={[{ pattern: PARTY_CARD_PATTERN, message: t('person.validation.partyCardNumber') }]}
+            >
+              <Input data-testid="person-party-card-number" maxLength={20} inputMode="numeric" />
             </Form.Item>
           </Col>
         </>

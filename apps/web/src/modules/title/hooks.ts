@@ -44,3 +44,15 @@ export function useUpdateTitle() {
     onSuccess: () => client.invalidateQueries({ queryKey: titleKeys.all }),
   });
 }
+
+/**
+ * Names titles by id from the whole catalogue (inactive titles included: old records name them): '' while the
+ * catalogue loads, null for an id it does not hold.
+ */
+export function useTitleName() {
+  const all = useTitles({ first: 100 });
+  return (id: string | null | undefined): string | null => {
+    if (!id || !all.data) return '';
+    return all.data.titles.edges.find((e) => e.node.id === id)?.node.name ?? null;
+  };
+}

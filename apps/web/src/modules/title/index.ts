@@ -1,2 +1,2 @@
 /** What other modules of the SPA may use from the title module. */
-export { useTitleOptions } from './hooks';
+export { useTitleName, useTitleOptions } from './hooks';

@@ -2,6 +2,8 @@ import { OrganisationRegistry1764316800000 } from './1764316800000-OrganisationR
 import { AuthAndAudit1764403200000 } from './1764403200000-AuthAndAudit';
 import { PersonalFile1764489600000 } from './1764489600000-PersonalFile';
 import { PersonRecords1764576000000 } from './1764576000000-PersonRecords';
+import { PartyAndFamily1764662400000 } from './1764662400000-PartyAndFamily';
+import { PersonSearchIndex1764748800000 } from './1764748800000-PersonSearchIndex';
 
 /** Every migration, in order. New migrations are appended here (timestamped file names). */
 export const MIGRATIONS = [
@@ -9,4 +11,6 @@ export const MIGRATIONS = [
   AuthAndAudit1764403200000,
   PersonalFile1764489600000,
   PersonRecords1764576000000,
+  PartyAndFamily1764662400000,
+  PersonSearchIndex1764748800000,
 ];

@@ -1,5 +1,6 @@
 import {
   AnnualRating,
+  FamilyRelation,
   CommitteeKind,
   PersonEntryKind,
   PersonRecordKind,
@@ -10,12 +11,13 @@ import {
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { LocalDateScalar } from '../../../core/graphql/local-date.scalar';
-import { DateField, TextField } from '../../../core/validation/validation';
+import { DateField, NameField, TextField } from '../../../core/validation/validation';
 
 registerEnumType(QualificationLevel, { name: 'QualificationLevel' });
 registerEnumType(PoliticalTheoryLevel, { name: 'PoliticalTheoryLevel', description: 'BACHELOR (political science) counts as ADVANCED' });
 registerEnumType(TrainingKind, { name: 'TrainingKind' });
 registerEnumType(AnnualRating, { name: 'AnnualRating' });
+registerEnumType(FamilyRelation, { name: 'FamilyRelation', description: 'Family relations of form 2C' });
 
 /** The content of a person record; which fields are needed depends on the kind (checked by the service). */
 @InputType({ isAbstract: true })
@@ -191,10 +193,10 @@ export abstract class PersonEntryFields {
   @DateField(true)
   dateTo?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'RATING: the year rated' })
+  @Field(() => Int, { nullable: true, description: 'RATING: the year rated; FAMILY: the birth year' })
   @IsOptional()
   @IsInt({ message: 'Phải là số nguyên' })
-  @Min(1950, { message: 'Năm không hợp lệ' })
+  @Min(1900, { message: 'Năm không hợp lệ' })
   @Max(2100, { message: 'Năm không hợp lệ' })
   year?: number | null;
 
@@ -223,6 +225,23 @@ export abstract class PersonEntryFields {
   @Field(() => String, { nullable: true, description: 'COMMENDATION, DISCIPLINE: the decision' })
   @TextField(200)
   decision?: string | null;
+
+  @Field(() => FamilyRelation, { nullable: true, description: 'FAMILY: the relation (form 2C)' })
+  @IsOptional()
+  @IsEnum(FamilyRelation, { message: 'Quan hệ gia đình không hợp lệ' })
+  relation?: FamilyRelation | null;
+
+  @Field(() => String, { nullable: true, description: 'FAMILY: full name of the relative' })
+  @NameField(200, true)
+  relativeName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'FAMILY: occupation, position and workplace' })
+  @TextField(500)
+  occupation?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'FAMILY: where the relative lives now' })
+  @TextField(500)
+  residence?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Free text' })
   @TextField()

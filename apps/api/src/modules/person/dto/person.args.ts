@@ -22,6 +22,11 @@ export class PersonFilter {
   @IsUUID('all', { message: 'Mã đơn vị không hợp lệ' })
   unitId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Assigned to the body (of the home unit)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Mã tổ chức không hợp lệ' })
+  bodyId?: string | null;
+
   @Field(() => StaffCategory, { nullable: true })
   @IsOptional()
   @IsEnum(StaffCategory, { message: 'Loại cán bộ không hợp lệ' })

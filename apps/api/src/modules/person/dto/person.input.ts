@@ -5,6 +5,7 @@ import { LocalDateScalar } from '../../../core/graphql/local-date.scalar';
 import { DateField, NameField, TextField } from '../../../core/validation/validation';
 
 const ETHNICITY_CODES = ETHNIC_GROUPS.map((g) => g.code);
+const PARTY_CARD_PATTERN = /^[0-9]{1,20}$/u;
 const PHONE_PATTERN = /^[0-9+][0-9 .()-]{5,19}$/u;
 
 /** A national ID: exactly 12 digits; spaces, letters or other lengths are refused (not trimmed away). */
@@ -81,6 +82,19 @@ abstract class IdentityFields {
   @Field(() => LocalDateScalar, { nullable: true })
   @DateField(true)
   enteredCivilServiceOn?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Sensitive: date admitted to the party' })
+  @DateField(true)
+  partyJoinedOn?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Sensitive: date of full (official) party membership' })
+  @DateField(true)
+  partyConfirmedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sensitive: party card number' })
+  @IsOptional()
+  @Matches(PARTY_CARD_PATTERN, { message: 'Số thẻ đảng viên chỉ gồm chữ số (tối đa 20 ký tự)' })
+  partyCardNumber?: string | null;
 }
 
 @InputType({ description: 'A new person with the first assignment' })

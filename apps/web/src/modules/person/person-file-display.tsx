@@ -1,0 +1,112 @@
+import {
+  ANNUAL_RATING_LABELS,
+  AnnualRating,
+  COMMITTEE_KIND_LABELS,
+  CommitteeKind,
+  FAMILY_RELATION_LABELS,
+  FamilyRelation,
+  POLITICAL_THEORY_LEVEL_LABELS,
+  PoliticalTheoryLevel,
+  QUALIFICATION_LEVEL_LABELS,
+  QualificationLevel,
+  TRAINING_KIND_LABELS,
+  TrainingKind,
+} from '@canbo/shared';
+import { Tag } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useLocale } from '../../app/i18n';
+import type { PersonEntryFieldsFragment, PersonRecordFieldsFragment } from '../../generated/graphql';
+import { formatDate, formatDateTime } from '../../shared/format';
+import { useTitleName } from '../title';
+import { ENTRY_FIELDS, EntryField, entryContentValues } from './entry-form';
+import { useUnitName } from './person-form';
+import { RECORD_FIELDS, RecordField, recordContentValues } from './record-form';
+
+/** How the person-record tables and forms name a record's fields, its content and its period. */
+export function useRecordText() {
+  const { t, label } = useLocale();
+  const unitName = useUnitName();
+  const titleName = useTitleName();
+  const field = (r: PersonRecordFieldsFragment, f: RecordField): string => {
+    const v = recordContentValues(r)[f];
+    if (v === null || v === undefined || v === '') return '';
+    switch (f) {
+      case 'titleId':
+        return titleName(String(v)) ?? t('personRecord.unknownTitle');
+      case 'unitId':
+        return unitName(String(v));
+      case 'committee':
+        return label(COMMITTEE_KIND_LABELS, v as CommitteeKind);
+      case 'qualificationLevel':
+        return label(QUALIFICATION_LEVEL_LABELS, v as QualificationLevel);
+      case 'politicalTheoryLevel':
+        return label(POLITICAL_THEORY_LEVEL_LABELS, v as PoliticalTheoryLevel);
+      default:
+        return String(v);
+    }
+  };
+  const summary = (r: PersonRecordFieldsFragment) =>
+    RECORD_FIELDS[r.kind]
+      .map((f) => field(r, f))
+      .filter(Boolean)
+      .join(' · ');
+  const period = (r: Pick<PersonRecordFieldsFragment, 'validFrom' | 'validTo'>) =>
+    `${formatDate(r.validFrom)} – ${r.validTo ? formatDate(r.validTo) : t('personRecord.open')}`;
+  return { field, summary, period };
+}
+
+/** How the dated-entry tables and forms name an entry's fields and content. */
+export function useEntryText() {
+  const { label } = useLocale();
+  const field = (e: PersonEntryFieldsFragment, f: EntryField): string => {
+    const v = entryContentValues(e)[f];
+    if (v === null || v === undefined || v === '') return '';
+    switch (f) {
+      case 'dateFrom':
+      case 'dateTo':
+        return formatDate(String(v));
+      case 'trainingKind':
+        return label(TRAINING_KIND_LABELS, v as TrainingKind);
+      case 'rating':
+        return label(ANNUAL_RATING_LABELS, v as AnnualRating);
+      case 'relation':
+        return label(FAMILY_RELATION_LABELS, v as FamilyRelation);
+      default:
+        return String(v);
+    }
+  };
+  const summary = (e: PersonEntryFieldsFragment) =>
+    ENTRY_FIELDS[e.kind]
+      .map((f) => field(e, f))
+      .filter(Boolean)
+      .join(' · ');
+  return { field, summary };
+}
+
+/** Whether a history row is still the registry's knowledge, or since when it no longer is. */
+export function StateTag({ supersededAt }: { supersededAt: string | null }) {
+  const { t } = useLocale();
+  return supersededAt ? (
+    <Tag data-testid="history-state">{`${t('personRecord.superseded')} ${formatDateTime(supersededAt)}`}</Tag>
+  ) : (
+    <Tag color="success" data-testid="history-state">
+      {t('personRecord.current')}
+    </Tag>
+  );
+}
+
+/** History rows: superseded ones greyed and marked for tests, as in the career timeline. */
+export function historyRow(r: { supersededAt: string | null }): HTMLAttributes<HTMLElement> {
+  return {
+    'data-testid': 'history-row',
+    'data-superseded': r.supersededAt ? 'true' : 'false',
+    style: r.supersededAt ? { opacity: 0.55 } : undefined,
+  } as HTMLAttributes<HTMLElement>;
+}
+
+/** Newest recorded first; within one write, the later period first. */
+export function byRecordedDesc<R extends { recordedAt: string; id: string; validFrom?: string }>(a: R, b: R): number {
+  if (a.recordedAt !== b.recordedAt) return b.recordedAt.localeCompare(a.recordedAt);
+  if (a.validFrom !== b.validFrom) return (b.validFrom ?? '').localeCompare(a.validFrom ?? '');
+  return a.id.localeCompare(b.id);
+}
