@@ -1,5 +1,6 @@
 // npm start: builds the workspace, prepares the database (embedded PostgreSQL unless DATABASE_URL is set),
-// migrates and seeds it, then serves the API (/graphql) and the SPA.
+// migrates and seeds it, loads the demo province into a database without people (CANBO_SKIP_DEMO=1 skips it),
+// then serves the API (/graphql) and the SPA.
 import { spawn } from 'node:child_process';
 import { appDatabaseUrl, bin, resolveDatabase, root, run, say } from './lib.mjs';
 
@@ -26,6 +27,8 @@ const env = {
 };
 try {
   await run(process.execPath, [`${root}/dist/api/cli.js`, 'setup'], { env });
+  if (process.env.CANBO_SKIP_DEMO === '1') say('CANBO_SKIP_DEMO=1: the demo province is not loaded');
+  else await run(process.execPath, [`${root}/dist/api/cli.js`, 'demo', '--if-empty'], { env });
 } catch (error) {
   await db.stop();
   throw error;

@@ -17,12 +17,13 @@ import { createValidationPipe } from './core/validation/validation';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EstablishmentModule } from './modules/establishment/establishment.module';
+import { MetricModule } from './modules/metric/metric.module';
 import { PersonModule } from './modules/person/person.module';
 import { RuleModule } from './modules/rule/rule.module';
 import { TitleModule } from './modules/title/title.module';
 import { UnitModule } from './modules/unit/unit.module';
 
-export const FEATURE_MODULES = [AuditModule, AuthModule, UnitModule, RuleModule, TitleModule, EstablishmentModule, PersonModule];
+export const FEATURE_MODULES = [AuditModule, AuthModule, UnitModule, RuleModule, TitleModule, EstablishmentModule, PersonModule, MetricModule];
 
 @Module({})
 export class AppModule {

@@ -85,3 +85,39 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
   await page.waitForURL(/\/sign-in/);
 }
+
+/**
+ * Picks an option of an antd Select (typing first when the select searches), and checks that the select shows it:
+ * a click that lands while the dropdown is still opening (a loaded machine) is tried again.
+ */
+export async function chooseOption(page: Page, selectTestId: string, option: string | RegExp, type?: string): Promise<void> {
+  const select = page.locator(`[data-testid="${selectTestId}"]`);
+  const shown = async () => {
+    const text = (await select.textContent()) ?? '';
+    // an anchored pattern names the option alone; the select shows it among other text
+    return typeof option === 'string' ? text.includes(option) : new RegExp(option.source.replace(/^\^|\$$/g, ''), option.flags).test(text);
+  };
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (type) await page.keyboard.type(type);
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    const wanted = (typeof option === 'string' ? options.and(page.locator(`[title="${option}"]`)) : options.filter({ hasText: option })).first();
+    await wanted.click();
+    for (let i = 0; i < 10 && !(await shown()); i++) await page.waitForTimeout(100);
+    if (await shown()) return;
+    if (attempt === 3) throw new Error(`the select ${selectTestId} does not show ${String(option)} after 3 attempts`);
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** Keeps a full-page screenshot of the last state of each test in tmp/e2e (the repository's ignored tmp/). */
+export function screenshotEachTest(page: () => Page | undefined): void {
+  afterEach(async () => {
+    const current = page();
+    if (!current) return;
+    const name = (expect.getState().currentTestName ?? 'test').replace(/[^a-z0-9]+/gi, '-').slice(0, 100);
+    const dir = path.resolve(__dirname, '../../../tmp/e2e');
+    fs.mkdirSync(dir, { recursive: true });
+    await current.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true }).catch(() => undefined);
+  });
+}

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { inputOf, signIn, startE2E, E2E } from './browser';
+import { chooseOption, inputOf, screenshotEachTest, signIn, startE2E, E2E } from './browser';
 
 let e: E2E;
 let page: Page;
@@ -35,14 +35,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await e?.close();
 });
+screenshotEachTest(() => page);
 
 /** Picks an option of an antd Select (typing first when the select searches). */
-async function choose(selectTestId: string, option: string | RegExp, type?: string) {
-  await page.locator(`[data-testid="${selectTestId}"]`).click();
-  if (type) await page.keyboard.type(type);
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await (typeof option === 'string' ? options.and(page.locator(`[title="${option}"]`)) : options.filter({ hasText: option })).first().click();
-}
+const choose = (selectTestId: string, option: string | RegExp, type?: string) => chooseOption(page, selectTestId, option, type);
 
 async function fillDate(testId: string, value: string) {
   const input = page.locator(inputOf(testId));

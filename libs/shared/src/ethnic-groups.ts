@@ -75,3 +75,11 @@ export function isEthnicityCode(value: unknown): value is string {
 export function ethnicGroupName(code: string): string | undefined {
   return BY_CODE.get(code)?.name;
 }
+
+/** The code of the Kinh majority: every other group is an ethnic minority (dân tộc thiểu số). */
+export const KINH_ETHNICITY_CODE = '01';
+
+/** Whether a recorded ethnicity is a minority (any group but Kinh); an unrecorded one (null) is not. */
+export function isEthnicMinority(code: string | null | undefined): boolean {
+  return typeof code === 'string' && code !== '' && code !== KINH_ETHNICITY_CODE;
+}

@@ -8,3 +8,5 @@ export * from './validation';
 export * from './auth';
 export * from './ethnic-groups';
 export * from './person';
+export * from './metrics';
+export * from './section-1-figures';

@@ -4,6 +4,7 @@ import { PersonalFile1764489600000 } from './1764489600000-PersonalFile';
 import { PersonRecords1764576000000 } from './1764576000000-PersonRecords';
 import { PartyAndFamily1764662400000 } from './1764662400000-PartyAndFamily';
 import { PersonSearchIndex1764748800000 } from './1764748800000-PersonSearchIndex';
+import { UnitPopulation1764835200000 } from './1764835200000-UnitPopulation';
 
 /** Every migration, in order. New migrations are appended here (timestamped file names). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   PersonRecords1764576000000,
   PartyAndFamily1764662400000,
   PersonSearchIndex1764748800000,
+  UnitPopulation1764835200000,
 ];

@@ -1,0 +1,222 @@
+import {
+  AGE_BAND_RULES,
+  COMMUNE_LEVEL_KINDS,
+  KINH_ETHNICITY_CODE,
+  MetricBase,
+  MetricDefinition,
+  metricDefinition,
+  MetricFilter,
+  MetricPopulation,
+  MetricValue,
+  numeratorFilter,
+  politicalTheoryLevelsCountingAs,
+  QualificationLevel,
+  RuleKey,
+  TitleSelector,
+  youngBirthCutoff,
+} from '@canbo/shared';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Scope } from '../../core/permissions/scope';
+import { RuleService } from '../rule/rule.service';
+
+export interface MetricOptions {
+  /** the reference date */
+  asOf: string;
+  /** one unit only (default: every commune-level unit of the scope) */
+  unitId?: string | null;
+  /** where the caller may read: people, seats and posts outside it are not counted */
+  scope: Scope;
+}
+
+type Params = Record<string, unknown>;
+
+/** SQL: the bitemporal row `r` is in force on :asOf and of current knowledge. */
+const CURRENT = (r: string) => `${r}.superseded_at IS NULL AND ${r}.valid_from <= :asOf AND (${r}.valid_to IS NULL OR ${r}.valid_to > :asOf)`;
+/** SQL: the unit `u` is a commune-level unit in force on :asOf. */
+const COMMUNE_LEVEL = (u: string) =>
+  `${u}.kind = ANY(:communeKinds) AND ${u}.valid_from <= :asOf AND (${u}.valid_to IS NULL OR ${u}.valid_to > :asOf)`;
+/** SQL: the staff category of the assignment in force of the person `personExpr` (null without one). */
+const HOLDER_CATEGORY = (personExpr: string) =>
+  `(SELECT ha.staff_category FROM person_assignment ha WHERE ha.person_id = ${personExpr} AND ${CURRENT('ha')} ORDER BY ha.valid_from DESC LIMIT 1)`;
+/** SQL: the level of the person record of a kind in force (the highest held: one is in force at a time). */
+const LEVEL_IN_FORCE = (alias: string, kind: string) =>
+  `LEFT JOIN LATERAL (SELECT lr.level FROM person_record lr WHERE lr.person_id = m.person_id AND lr.kind = '${kind}' AND ${CURRENT(
+    'lr',
+  )} ORDER BY lr.valid_from DESC LIMIT 1) ${alias} ON true`;
+
+let counter = 0;
+const param = (params: Params, value: unknown): string => {
+  const name = `m${++counter}`;
+  params[name] = value;
+  return `:${name}`;
+};
+
+/**
+ * Computes the shared metric definitions (libs/shared metrics.ts) in SQL for any reference date, unit and scope:
+ * one query per population (every filter a FILTER clause of it) and one over the establishment for the bases.
+ */
+@Injectable()
+export class MetricService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rules: RuleService,
+  ) {}
+
+  async compute(ids: readonly string[], options: MetricOptions): Promise<MetricValue[]> {
+    const defs = ids.map((id) => metricDefinition(id));
+    const keyTitles = defs.some((d) => usesKeyTitles(d)) ? await this.keyTitleCodes(options.asOf) : [];
+    const ctx: Ctx = { ...options, keyTitles };
+
+    // populations: one query each, counting every filter the definitions ask of it
+    const populations = new Map<string, { population: MetricPopulation; filters: Map<string, MetricFilter> }>();
+    for (const d of defs) {
+      if (d.population.of === 'units') continue;
+      const key = JSON.stringify(d.population);
+      const entry = populations.get(key) ?? { population: d.population, filters: new Map() };
+      populations.set(key, entry);
+      entry.filters.set(JSON.stringify({}), {});
+      if (d.base?.of === 'population') entry.filters.set(JSON.stringify(d.base.filter ?? {}), d.base.filter ?? {});
+      if (d.numerator.of === 'population') entry.filters.set(JSON.stringify(numeratorFilter(d)), numeratorFilter(d));
+    }
+    const counts = new Map<string, number>();
+    for (const [key, { population, filters }] of populations) {
+      const result = await this.countPopulation(population, [...filters.values()], ctx);
+      [...filters.keys()].forEach((f, i) => counts.set(`${key}|${f}`, result[i]));
+    }
+    const countOf = (d: MetricDefinition, filter: MetricFilter) => counts.get(`${JSON.stringify(d.population)}|${JSON.stringify(filter)}`)!;
+
+    const establishmentBases = defs.map((d) => d.base).filter((b): b is Exclude<MetricBase, { of: 'population' }> => !!b && b.of !== 'population');
+    const bases = establishmentBases.length ? await this.establishmentTotals(establishmentBases, ctx) : new Map<string, number>();
+    const units = defs.some((d) => d.population.of === 'units') ? await this.countUnits(ctx) : 0;
+
+    return defs.map((d) => {
+      if (d.population.of === 'units') return { id: d.id, count: units, base: null };
+      let base: number | null = null;
+      if (d.base?.of === 'population') base = countOf(d, d.base.filter ?? {});
+      else if (d.base) base = bases.get(JSON.stringify(d.base))!;
+      const count = d.numerator.of === 'unfilled' ? (base ?? 0) - countOf(d, {}) : countOf(d, numeratorFilter(d));
+      return { id: d.id, count, base };
+    });
+  }
+
+  private async keyTitleCodes(asOf: string): Promise<string[]> {
+    const rule = await this.rules.inForce(RuleKey.KEY_LEADERSHIP_TITLES, asOf);
+    return rule.value.titleCodes;
+  }
+
+  private async query<T>(sql: string, params: Params): Promise<T[]> {
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    return this.dataSource.query(text, values);
+  }
+
+  private async countUnits(ctx: Ctx): Promise<number> {
+    const params = baseParams(ctx);
+    const unit = ctx.unitId ? ` AND u.id = ${param(params, ctx.unitId)}` : '';
+    const [row] = await this.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM unit u WHERE ${COMMUNE_LEVEL('u')}${unit} AND ${ctx.scope.unitCondition('u.id', params)}`,
+      params,
+    );
+    return row.n;
+  }
+
+  /** The members of a population (one row per person in post, or per seat held) and the count of each filter. */
+  private async countPopulation(population: MetricPopulation, filters: MetricFilter[], ctx: Ctx): Promise<number[]> {
+    const params = baseParams(ctx);
+    let members: string;
+    if (population.of === 'staff') {
+      const unit = ctx.unitId ? ` AND a.unit_id = ${param(params, ctx.unitId)}` : '';
+      members = `SELECT DISTINCT ON (a.person_id) a.person_id
+        FROM person_assignment a JOIN unit u ON u.id = a.unit_id
+        WHERE ${CURRENT('a')} AND ${COMMUNE_LEVEL('u')} AND a.staff_category = ANY(${param(params, population.categories)})${unit}
+          AND ${ctx.scope.unitCategoryCondition('a.unit_id', 'a.staff_category', params)}
+        ORDER BY a.person_id`;
+    } else if (population.of === 'units') {
+      throw new Error('units are counted by countUnits');
+    } else {
+      const which =
+        population.of === 'committee'
+          ? `r.kind = 'COMMITTEE' AND r.committee = ${param(params, population.committee)}`
+          : `r.kind = 'TITLE' AND r.title_id IN (${titleIds(population.titles, ctx, params)})`;
+      const unit = ctx.unitId ? ` AND r.unit_id = ${param(params, ctx.unitId)}` : '';
+      members = `SELECT r.person_id
+        FROM person_record r JOIN unit u ON u.id = r.unit_id
+        WHERE ${which} AND ${CURRENT('r')} AND ${COMMUNE_LEVEL('u')}${unit}
+          AND ${ctx.scope.unitCategoryCondition('r.unit_id', HOLDER_CATEGORY('r.person_id'), params)}`;
+    }
+    const needsQualification = filters.some((f) => f.qualification || f.qualificationRecorded !== undefined);
+    const needsTheory = filters.some((f) => f.politicalTheory);
+    const cutoff = youngBirthCutoff(ctx.asOf, AGE_BAND_RULES.youngUnderAge);
+    const columns = filters.map((f, i) => `count(*) FILTER (WHERE ${filterSql(f, params, cutoff)})::int AS c${i}`);
+    const rows = await this.query<Record<string, number>>(
+      `WITH m AS (${members})
+       SELECT ${columns.join(', ')}
+         FROM m JOIN person p ON p.id = m.person_id
+         ${needsQualification ? LEVEL_IN_FORCE('q', 'QUALIFICATION') : ''}
+         ${needsTheory ? LEVEL_IN_FORCE('t', 'POLITICAL_THEORY') : ''}`,
+      params,
+    );
+    return filters.map((_, i) => rows[0][`c${i}`]);
+  }
+
+  /** Sums of approved posts, planned committee seats and title seats in force (one query). */
+  private async establishmentTotals(bases: Exclude<MetricBase, { of: 'population' }>[], ctx: Ctx): Promise<Map<string, number>> {
+    const params = baseParams(ctx);
+    const distinct = new Map(bases.map((b) => [JSON.stringify(b), b]));
+    const columns = [...distinct.values()].map((b, i) => {
+      let condition: string;
+      if (b.of === 'approvedPosts') condition = `e.item_kind = 'HEADCOUNT' AND e.staff_category = ANY(${param(params, b.categories)})`;
+      else if (b.of === 'plannedSeats') condition = `e.item_kind = 'COMMITTEE_SEATS' AND e.committee = ${param(params, b.committee)}`;
+      else condition = `e.item_kind = 'TITLE_SEATS' AND e.title_id IN (${titleIds(b.titles, ctx, params)})`;
+      return `coalesce(sum(e.value) FILTER (WHERE ${condition}), 0)::int AS b${i}`;
+    });
+    const unit = ctx.unitId ? ` AND e.unit_id = ${param(params, ctx.unitId)}` : '';
+    const [row] = await this.query<Record<string, number>>(
+      `SELECT ${columns.join(', ')}
+         FROM establishment_record e JOIN unit u ON u.id = e.unit_id
+        WHERE ${CURRENT('e')} AND ${COMMUNE_LEVEL('u')}${unit}
+          AND ${ctx.scope.unitCategoryCondition('e.unit_id', 'e.staff_category', params)}`,
+      params,
+    );
+    return new Map([...distinct.keys()].map((k, i) => [k, row[`b${i}`]]));
+  }
+}
+
+interface Ctx extends MetricOptions {
+  keyTitles: string[];
+}
+
+function baseParams(ctx: Ctx): Params {
+  return { asOf: ctx.asOf, communeKinds: [...COMMUNE_LEVEL_KINDS] };
+}
+
+function usesKeyTitles(d: MetricDefinition): boolean {
+  const isRule = (s: TitleSelector) => 'rule' in s;
+  return (d.population.of === 'titles' && isRule(d.population.titles)) || (d.base?.of === 'titleSeats' && isRule(d.base.titles));
+}
+
+/** SQL: the ids of the titles a selector names (by code, by the key-leadership rule in force, or by class). */
+function titleIds(selector: TitleSelector, ctx: Ctx, params: Params): string {
+  if ('codes' in selector) return `SELECT id FROM title WHERE code = ANY(${param(params, selector.codes)})`;
+  if ('rule' in selector) return `SELECT id FROM title WHERE code = ANY(${param(params, ctx.keyTitles)})`;
+  return `SELECT id FROM title WHERE equivalence_class = ${param(params, selector.equivalenceClass)}`;
+}
+
+/** SQL: a person filter over `p` (person), `q` (qualification level in force), `t` (political theory level in force). */
+function filterSql(f: MetricFilter, params: Params, youngCutoff: string): string {
+  const parts: string[] = ['TRUE'];
+  if (f.gender) parts.push(`p.gender = ${param(params, f.gender)}`);
+  if (f.young !== undefined) parts.push(`p.birth_date ${f.young ? '>' : '<='} ${param(params, youngCutoff)}::date`);
+  if (f.minority !== undefined) {
+    const kinh = param(params, KINH_ETHNICITY_CODE);
+    parts.push(f.minority ? `(p.ethnicity_code IS NOT NULL AND p.ethnicity_code <> '' AND p.ethnicity_code <> ${kinh})` : `p.ethnicity_code = ${kinh}`);
+  }
+  if (f.qualificationRecorded !== undefined) {
+    const recorded = `(q.level IS NOT NULL AND q.level <> ${param(params, QualificationLevel.NOT_RECORDED)})`;
+    parts.push(f.qualificationRecorded ? recorded : `NOT ${recorded}`);
+  }
+  if (f.qualification) parts.push(`q.level = ANY(${param(params, f.qualification)})`);
+  if (f.politicalTheory) parts.push(`t.level = ANY(${param(params, politicalTheoryLevelsCountingAs(f.politicalTheory))})`);
+  return parts.join(' AND ');
+}
