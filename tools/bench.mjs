@@ -1,12 +1,15 @@
 // npm run bench: figures for the closing notes, not a timed test.
 // Person list: BENCH_PEOPLE generated people (default 50,000; a simple generator), then the first page of 50
 // with a text search and two filters, BENCH_REQUESTS times; prints the server time per request (the API's own
-// measure, from its operation log) as p50 / p95 / max. Uses a fresh database (embedded PostgreSQL in a temporary
+// measure, from its operation log) as p50 / p95 / max. Then the XLSX export of the whole list (wall time, size,
+// the API's peak resident memory). Uses a fresh database (embedded PostgreSQL in a temporary
 // folder, or a new database on the server of DATABASE_URL), removed afterwards (kept with BENCH_KEEP_DATABASE=1 and
-// DATABASE_URL, to EXPLAIN its queries).
+// DATABASE_URL, to EXPLAIN its queries). Last, the import of a 50,000-row XLSX (BENCH_IMPORT_ROWS; 0 skips it): wall time
+// and the API's resident memory.
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { appDatabaseUrl, bin, freePort, resolveDatabase, root, run, say, temporaryEmbeddedDatabase } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
@@ -63,6 +66,82 @@ async function generate(url, units) {
 }
 
 const quantile = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+/**
+ * Import figure: an XLSX of `rows` new people of the commune-level units (written with exceljs's streaming writer,
+ * the template's headers), uploaded to POST /files/imports as the administrator and followed until its job ends;
+ * wall time from the upload to the end, and the API's resident memory sampled every 100 ms. Then the same file
+ * again (every row unchanged).
+ */
+async function importFigure({ base, token, pid, unitNames, rows }) {
+  const ExcelJS = require('exceljs');
+  const { IMPORT_COLUMNS } = require(`${root}/dist/api/modules/person-import/import-parse.js`);
+  const { PassThrough } = await import('node:stream');
+  const sink = new PassThrough();
+  const chunks = [];
+  sink.on('data', (c) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: true, useStyles: false });
+  const ws = wb.addWorksheet('Danh sách');
+  ws.addRow(IMPORT_COLUMNS.map((c) => c.header)).commit();
+  for (let i = 0; i < rows; i++) {
+    const female = rnd() < 0.5;
+    const row = {
+      fullName: `${pick(FAMILY)} ${pick(female ? MIDDLE_F : MIDDLE_M)} ${pick(GIVEN)}`,
+      gender: female ? 'Nữ' : 'Nam',
+      birthDate: `${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}/${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}/${1965 + Math.floor(rnd() * 40)}`,
+      nationalId: String(79_000_000_000 + i).padStart(12, '0'),
+      ethnicity: rnd() < 0.9 ? 'Kinh' : 'Khơ-me',
+      hometown: 'Tỉnh An Giang',
+      phone: `09${String(10_000_000 + i).slice(-8)}`,
+      unit: unitNames[i % unitNames.length],
+      staffCategory: pick(['Cán bộ', 'Công chức', 'Viên chức', 'Viên chức']),
+      jobPosition: 'Chuyên viên',
+      qualificationLevel: pick(['Cao đẳng', 'Đại học', 'Đại học', 'Thạc sĩ']),
+      politicalTheoryLevel: pick(['Sơ cấp', 'Trung cấp']),
+      startDate: '01/07/2025',
+    };
+    ws.addRow(IMPORT_COLUMNS.map((c) => row[c.key] ?? null)).commit();
+  }
+  await ws.commit();
+  await wb.commit();
+  const file = Buffer.concat(chunks);
+  const sampleRss = () => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
+  };
+  const once = async () => {
+    let peak = sampleRss();
+    const sampler = setInterval(() => (peak = Math.max(peak, sampleRss())), 100);
+    const started = Date.now();
+    try {
+      const form = new FormData();
+      form.append('file', new Blob([file]), 'bench-import.xlsx');
+      const upload = await fetch(`${base}/files/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      const queued = await upload.json();
+      if (upload.status !== 202) throw new Error(`import upload refused: HTTP ${upload.status} ${JSON.stringify(queued)}`);
+      for (;;) {
+        const job = await (await fetch(`${base}/files/imports/${queued.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+        if (!['QUEUED', 'VALIDATING', 'IMPORTING'].includes(job.status)) {
+          if (job.status !== 'SUCCEEDED') throw new Error(`import ended ${job.status}: ${job.failureReason ?? `${job.errorCount} errors`}`);
+          return { job, ms: Date.now() - started, peak };
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      clearInterval(sampler);
+    }
+  };
+  const first = await once();
+  say(
+    `import: ${rows.toLocaleString('vi-VN')}-row XLSX (${(file.length / 1024 / 1024).toFixed(1)} MB), ${first.job.createdCount.toLocaleString('vi-VN')} people created ` +
+      `in ${(first.ms / 1000).toFixed(1)} s; API resident memory peak ${first.peak.toFixed(0)} MB (target < 60 s, < 500 MB)`,
+  );
+  const again = await once();
+  say(`import again: ${again.job.unchangedCount.toLocaleString('vi-VN')} unchanged in ${(again.ms / 1000).toFixed(1)} s; API resident memory peak ${again.peak.toFixed(0)} MB`);
+}
 
 let tempRoot = null;
 let db;
@@ -157,6 +236,49 @@ try {
   const sorted = [...durations].sort((a, b) => a - b);
   say(`persons: first page of 50, text search + unit + category, ${PEOPLE.toLocaleString('vi-VN')} people, ${sorted.length} requests`);
   say(`server time p50 ${quantile(sorted, 0.5)} ms, p95 ${quantile(sorted, 0.95)} ms, max ${sorted[sorted.length - 1]} ms; round trip average ${(wall / REQUESTS).toFixed(1)} ms`);
+
+  // XLSX export of the whole list (GET /files/persons.xlsx) as the administrator: every column, sensitive ones
+  // included. Each person first gets a qualification and a political theory record, and one in ten a title, so
+  // the export has records to read (the list figures above are measured before).
+  const filler = new pg.Client({ connectionString: db.url });
+  await filler.connect();
+  await filler.query(`INSERT INTO person_record (person_id, kind, level, value, valid_from, record_kind)
+    SELECT id, 'QUALIFICATION', (ARRAY['COLLEGE','BACHELOR','MASTER'])[1 + abs(hashtext(id::text)) % 3], '{"field":"Luật"}', '2010-07-01', 'CHANGE' FROM person`);
+  await filler.query(`INSERT INTO person_record (person_id, kind, level, value, valid_from, record_kind)
+    SELECT id, 'POLITICAL_THEORY', 'INTERMEDIATE', '{}', '2015-07-01', 'CHANGE' FROM person`);
+  await filler.query(`INSERT INTO person_record (person_id, kind, unit_id, title_id, value, valid_from, record_kind)
+    SELECT a.person_id, 'TITLE', a.unit_id, (SELECT id FROM title ORDER BY sort_order LIMIT 1), '{}', '2025-07-01', 'CHANGE'
+      FROM person_assignment a WHERE abs(hashtext(a.person_id::text)) % 10 = 0`);
+  await filler.query('ANALYZE');
+  await filler.end();
+  const rss = () => {
+    try {
+      const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
+  };
+  const rssBefore = rss();
+  t = Date.now();
+  const res = await fetch(`${base}/files/persons.xlsx`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`export failed: HTTP ${res.status} ${await res.text()}`);
+  let bytes = 0;
+  for await (const chunk of res.body) bytes += chunk.length;
+  const exportMs = Date.now() - t;
+  say(
+    `export: ${Number(res.headers.get('x-total-count')).toLocaleString('vi-VN')} people to XLSX in ${(exportMs / 1000).toFixed(1)} s ` +
+      `(${(bytes / 1024 / 1024).toFixed(1)} MB; API peak resident memory ${rssBefore.toFixed(0)} MB before, ${rss().toFixed(0)} MB after)`,
+  );
+  // the import of a spreadsheet (BENCH_IMPORT_ROWS rows, default 50,000; 0 skips it)
+  const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
+  if (importRows > 0) {
+    const names = new pg.Client({ connectionString: db.url });
+    await names.connect();
+    const unitNames = (await names.query(`SELECT name FROM unit WHERE kind IN ('COMMUNE','WARD','SPECIAL_ZONE') ORDER BY name`)).rows.map((r) => r.name);
+    await names.end();
+    await importFigure({ base, token, pid: api.pid, unitNames, rows: importRows });
+  }
 } finally {
   if (api && api.exitCode === null) {
     api.kill('SIGTERM');

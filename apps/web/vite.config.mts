@@ -14,7 +14,7 @@ export default defineConfig({
   },
   server: {
     port: 4200,
-    proxy: { '/graphql': apiUrl, '/health': apiUrl, '/auth': apiUrl },
+    proxy: { '/graphql': apiUrl, '/health': apiUrl, '/auth': apiUrl, '/files': apiUrl },
   },
   build: {
     outDir: path.resolve(here, '../../dist/web'),

@@ -19,11 +19,13 @@ import { AuthModule } from './modules/auth/auth.module';
 import { EstablishmentModule } from './modules/establishment/establishment.module';
 import { MetricModule } from './modules/metric/metric.module';
 import { PersonModule } from './modules/person/person.module';
+import { PersonExportModule } from './modules/person-export/person-export.module';
+import { PersonImportModule } from './modules/person-import/person-import.module';
 import { RuleModule } from './modules/rule/rule.module';
 import { TitleModule } from './modules/title/title.module';
 import { UnitModule } from './modules/unit/unit.module';
 
-export const FEATURE_MODULES = [AuditModule, AuthModule, UnitModule, RuleModule, TitleModule, EstablishmentModule, PersonModule, MetricModule];
+export const FEATURE_MODULES = [AuditModule, AuthModule, UnitModule, RuleModule, TitleModule, EstablishmentModule, PersonModule, MetricModule, PersonExportModule, PersonImportModule];
 
 @Module({})
 export class AppModule {

@@ -34,7 +34,7 @@ function serveWeb(app: NestExpressApplication, dir: string): void {
   if (!fs.existsSync(index)) throw new Error(`WEB_DIST_DIR ${root} has no index.html: build the web app first`);
   app.use(express.static(root, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || /^\/(graphql|health|auth)(\/|$)/.test(req.path)) return next();
+    if (req.method !== 'GET' || /^\/(graphql|health|auth|files)(\/|$)/.test(req.path)) return next();
     if (path.extname(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

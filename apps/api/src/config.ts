@@ -26,6 +26,28 @@ export interface AuthPolicy {
   secureCookies: boolean;
 }
 
+/** Imports of personal files from spreadsheets (person-import module). */
+export interface ImportPolicy {
+  /** largest accepted upload, in bytes */
+  maxBytes: number;
+  /** largest total uncompressed size of the entries of an XLSX (zip bomb guard), in bytes */
+  maxUncompressedBytes: number;
+  /** most data rows in one file */
+  maxRows: number;
+}
+
+export function importPolicy(env: NodeJS.ProcessEnv = process.env): ImportPolicy {
+  const mb = (name: string, fallback: number) => {
+    const raw = env[name];
+    const value = raw === undefined || raw === '' ? fallback : Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+    return Math.floor(value * 1024 * 1024);
+  };
+  const rows = env.IMPORT_MAX_ROWS ? Number(env.IMPORT_MAX_ROWS) : 100_000;
+  if (!Number.isInteger(rows) || rows <= 0) throw new Error(`IMPORT_MAX_ROWS must be a positive integer, got "${env.IMPORT_MAX_ROWS}"`);
+  return { maxBytes: mb('IMPORT_MAX_MB', 20), maxUncompressedBytes: mb('IMPORT_MAX_UNCOMPRESSED_MB', 300), maxRows: rows };
+}
+
 export interface AppConfig {
   databaseUrl: string;
   port: number;
@@ -39,6 +61,8 @@ export interface AppConfig {
   /** trust X-Forwarded-For from this many proxies (nginx in docker-compose: 1) */
   trustProxy: number;
   auth: AuthPolicy;
+  /** spreadsheet imports (defaults of importPolicy() when absent) */
+  imports?: ImportPolicy;
 }
 
 export function authPolicy(env: NodeJS.ProcessEnv = process.env, production = env.NODE_ENV === 'production'): AuthPolicy {
@@ -93,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlMaxComplexity: int('GRAPHQL_MAX_COMPLEXITY', 5000),
     trustProxy: env.TRUST_PROXY ? int('TRUST_PROXY', 1) : 0,
     auth: authPolicy(env, env.NODE_ENV === 'production'),
+    imports: importPolicy(env),
   };
 }

@@ -17,7 +17,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const TABLES = ['body', 'establishment_record', 'person', 'person_assignment', 'person_entry', 'person_record', 'person_revision', 'rule_setting', 'title', 'unit', 'unit_population', 'unit_succession'];
+const TABLES = ['body', 'establishment_record', 'import_job', 'import_job_error', 'import_job_file', 'person', 'person_assignment', 'person_entry', 'person_record', 'person_revision', 'rule_setting', 'title', 'unit', 'unit_population', 'unit_succession'];
 
 async function tables(): Promise<string[]> {
   const { rows } = await client.query<{ table_name: string }>(

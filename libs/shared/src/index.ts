@@ -10,3 +10,4 @@ export * from './ethnic-groups';
 export * from './person';
 export * from './metrics';
 export * from './section-1-figures';
+export * from './import-job';

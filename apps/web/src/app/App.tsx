@@ -21,6 +21,7 @@ import { ApiError } from '../shared/graphql-client';
 import { onSessionEnd, startSession, useSession } from '../shared/session';
 import { PersonListPage } from '../modules/person/PersonListPage';
 import { PersonPage } from '../modules/person/PersonPage';
+import { PersonImportPage } from '../modules/person-import/PersonImportPage';
 import { TitleListPage } from '../modules/title/TitleListPage';
 import { UnitListPage } from '../modules/unit/UnitListPage';
 import { UnitPage } from '../modules/unit/UnitPage';
@@ -97,6 +98,10 @@ export function App() {
                 <Route path="/units" element={<RequirePermission permission={unitRead}><UnitListPage /></RequirePermission>} />
                 <Route path="/units/:id" element={<RequirePermission permission={unitRead}><UnitPage /></RequirePermission>} />
                 <Route path="/persons" element={<RequirePermission permission={personnelRead}><PersonListPage /></RequirePermission>} />
+                <Route
+                  path="/persons/import"
+                  element={<RequirePermission permission={PERMISSIONS.PERSONNEL_WRITE}><PersonImportPage /></RequirePermission>}
+                />
                 <Route path="/persons/:id" element={<RequirePermission permission={personnelRead}><PersonPage /></RequirePermission>} />
                 <Route path="/titles" element={<RequirePermission permission={unitRead}><TitleListPage /></RequirePermission>} />
                 <Route

@@ -13,6 +13,7 @@ import { ServiceAccountEntity } from '../../modules/auth/service-account.entity'
 import { UserEntity } from '../../modules/auth/user.entity';
 import { PersonAssignmentEntity, PersonEntity, PersonRevisionEntity } from '../../modules/person/person.entity';
 import { PersonEntryEntity, PersonRecordEntity } from '../../modules/person/person-record.entity';
+import { ImportJobEntity } from '../../modules/person-import/import-job.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -33,6 +34,7 @@ export const ENTITIES = [
   PersonAssignmentEntity,
   PersonRecordEntity,
   PersonEntryEntity,
+  ImportJobEntity,
 ];
 
 /** TypeORM options: schema by migrations only, never synchronize. */

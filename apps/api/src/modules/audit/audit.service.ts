@@ -49,6 +49,29 @@ export function diff(before: object | null | undefined, after: object | null | u
   return changes;
 }
 
+/** The audit rows of entries: the actor and request of the current context, the fields changed, the sensitive ones. */
+export function auditRows(entries: AuditInput[]) {
+  const ctx = currentContext();
+  const actor = ctx?.actor ?? { type: ActorType.SYSTEM, id: null, name: 'canbo' };
+  const rows = entries.map((e) => {
+    const changes = { ...diff(e.before, e.after), ...(e.details ? { details: { after: plain(e.details) } } : {}) };
+    const sensitive = (SENSITIVE_FIELDS[e.entity] ?? []).filter((f) => f in changes);
+    return {
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      operation: e.operation,
+      entity: e.entity,
+      entityId: e.entityId ?? null,
+      changes,
+      sensitiveFields: sensitive,
+      clientIp: ctx?.clientIp ?? null,
+      requestId: ctx?.requestId ?? null,
+    };
+  });
+  return rows;
+}
+
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -56,24 +79,7 @@ export class AuditService {
   /** Writes audit rows in the caller's transaction: they commit or roll back with the change itself. */
   async record(manager: EntityManager, ...entries: AuditInput[]): Promise<void> {
     if (!entries.length) return;
-    const ctx = currentContext();
-    const actor = ctx?.actor ?? { type: ActorType.SYSTEM, id: null, name: 'canbo' };
-    const rows = entries.map((e) => {
-      const changes = { ...diff(e.before, e.after), ...(e.details ? { details: { after: plain(e.details) } } : {}) };
-      const sensitive = (SENSITIVE_FIELDS[e.entity] ?? []).filter((f) => f in changes);
-      return {
-        actorType: actor.type,
-        actorId: actor.id,
-        actorName: actor.name,
-        operation: e.operation,
-        entity: e.entity,
-        entityId: e.entityId ?? null,
-        changes,
-        sensitiveFields: sensitive,
-        clientIp: ctx?.clientIp ?? null,
-        requestId: ctx?.requestId ?? null,
-      };
-    });
+    const rows = auditRows(entries);
     for (let i = 0; i < rows.length; i += 1000) {
       await manager
         .createQueryBuilder()
@@ -81,6 +87,37 @@ export class AuditService {
         .into(AuditEntryEntity)
         .values(rows.slice(i, i + 1000) as Partial<AuditEntryEntity>[] as never)
         .execute();
+    }
+  }
+
+  /**
+   * The same rows as `record`, for bulk writers (the spreadsheet import: a hundred thousand entries): inserted
+   * 5,000 at a time from arrays (unnest), without the query builder's cost per value.
+   */
+  async recordMany(manager: EntityManager, entries: AuditInput[]): Promise<void> {
+    const rows = auditRows(entries);
+    for (let i = 0; i < rows.length; i += 5000) {
+      const part = rows.slice(i, i + 5000);
+      await manager.query(
+        `INSERT INTO audit_log (actor_type, actor_id, actor_name, operation, entity, entity_id, changes, sensitive_fields, client_ip, request_id)
+         SELECT v.actor_type, v.actor_id, v.actor_name, v.operation, v.entity, v.entity_id, v.changes,
+                string_to_array(v.sensitive, ','), v.client_ip, v.request_id
+           FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::text[], $10::text[])
+             AS v(actor_type, actor_id, actor_name, operation, entity, entity_id, changes, sensitive, client_ip, request_id)`,
+        [
+          part.map((r) => r.actorType),
+          part.map((r) => r.actorId),
+          part.map((r) => r.actorName),
+          part.map((r) => r.operation),
+          part.map((r) => r.entity),
+          part.map((r) => r.entityId),
+          part.map((r) => JSON.stringify(r.changes)),
+          // field names hold no commas; '' is the empty list
+          part.map((r) => r.sensitiveFields.join(',')),
+          part.map((r) => r.clientIp),
+          part.map((r) => r.requestId),
+        ],
+      );
     }
   }
 

@@ -114,7 +114,7 @@ const ENTRY_INPUT_FIELDS = [
 ];
 
 /** The given fields of an input over a base (undefined: keep the base; null: clear). */
-function overlay(base: Fields, input: object, names: string[]): Fields {
+export function overlay(base: Fields, input: object, names: string[]): Fields {
   const out = { ...base };
   for (const n of names) {
     const v = (input as Fields)[n];
@@ -124,7 +124,7 @@ function overlay(base: Fields, input: object, names: string[]): Fields {
 }
 
 /** The input fields a stored record stands for (the base of a change or correction). */
-function recordFields(r: PersonRecordEntity): Fields {
+export function recordFields(r: PersonRecordEntity): Fields {
   const f: Fields = { ...r.value, titleId: r.titleId, unitId: r.unitId, committee: r.committee, term: r.term };
   const lf = levelField(r.kind);
   if (lf) f[lf] = r.level;
@@ -135,7 +135,7 @@ function entryFields(e: PersonEntryEntity): Fields {
   return { ...e.value, dateFrom: e.dateFrom, dateTo: e.dateTo, year: e.year };
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
+export function sameJson(a: unknown, b: unknown): boolean {
   const canon = (v: unknown): unknown =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Fields).filter(([, x]) => x !== null && x !== undefined).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canon(x)]))
@@ -143,12 +143,12 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 }
 
-function contentOf(r: PersonRecordEntity): RecordContent {
+export function contentOf(r: PersonRecordEntity): RecordContent {
   return { unitId: r.unitId, titleId: r.titleId, committee: r.committee, term: r.term, level: r.level, value: r.value };
 }
 
 /** A record's content as audit rows keep it (flat: the audit diff skips nested objects). */
-function auditOf(c: RecordContent): Record<string, unknown> {
+export function auditOf(c: RecordContent): Record<string, unknown> {
   const { value, ...typed } = c;
   return { ...typed, ...value };
 }

@@ -9,7 +9,7 @@ import { Scope, ScopeErrors } from '../../core/permissions/scope';
 import { AuditService } from '../audit/audit.service';
 import { UnitEntity } from '../unit/unit.entity';
 import { UnitService } from '../unit/unit.service';
-import { PersonArgs, PersonsArgs } from './dto/person.args';
+import { PersonArgs, PersonFilter, PersonsArgs } from './dto/person.args';
 import {
   ChangePersonAssignmentInput,
   CorrectPersonAssignmentInput,
@@ -29,6 +29,12 @@ import { PersonEntryEntity, PersonRecordEntity } from './person-record.entity';
 import { localSql } from './person.sql';
 import { containsPattern, escapeLike } from '../../core/database/like';
 
+/** What selects a person list: the filter and the date the assignments hold on (the arguments of `persons` but paging). */
+export interface PersonListArgs {
+  filter?: PersonFilter | null;
+  asOf?: string | null;
+}
+
 /** The sensitive fields of a person, as GraphQL and audit rows name them. */
 export const PERSON_SENSITIVE_FIELDS = SENSITIVE_FIELDS.person as readonly (keyof PersonEntity & keyof Identity)[];
 
@@ -43,7 +49,8 @@ export interface AssignmentValue {
   secondedToUnitId: string | null;
 }
 
-function valueOf(r: AssignmentValue): AssignmentValue {
+/** The value of an assignment record as the planner compares it (also used by the import). */
+export function valueOf(r: AssignmentValue): AssignmentValue {
   return {
     unitId: r.unitId,
     bodyId: r.bodyId ?? null,
@@ -53,7 +60,7 @@ function valueOf(r: AssignmentValue): AssignmentValue {
   };
 }
 
-function sameValue(a: AssignmentValue, b: AssignmentValue): boolean {
+export function sameValue(a: AssignmentValue, b: AssignmentValue): boolean {
   return JSON.stringify(valueOf(a)) === JSON.stringify(valueOf(b));
 }
 
@@ -101,6 +108,71 @@ export class PersonService {
 
   /** Persons whose assignment in force on asOf is in the caller's scope (in SQL), sorted by folded name. */
   async list(args: PersonsArgs, scope: Scope, canReadSensitive: boolean): Promise<Connection<PersonEntity>> {
+    const { qb, asOf, narrow } = this.filtered(args, scope, canReadSensitive, this.dataSource.manager);
+    const countQuery = qb.clone();
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      qb.andWhere('(p.search_text, p.id) > (:cursorSort, :cursorId)', { cursorSort: String(cursor.sort), cursorId: cursor.id });
+    } else {
+      // the first page counts in the same pass
+      qb.addSelect('count(*) OVER ()', 'total_count');
+    }
+    const { entities: rows, raw } = await qb
+      .orderBy(narrow ? `p.search_text || ''` : 'p.search_text', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(args.first + 1)
+      .getRawAndEntities<{ total_count?: string }>();
+    const totalCount = args.after ? await countQuery.getCount() : Number(raw[0]?.total_count ?? 0);
+    const connection = toConnection(rows, args.first, totalCount, Boolean(args.after), (p) => p.searchText);
+    await this.attachAssignments(
+      connection.edges.map((e) => e.node),
+      asOf,
+    );
+    return connection;
+  }
+
+  /** How many persons the filtered list holds (the same filter, asOf and scope as `list`). */
+  async count(args: PersonListArgs, scope: Scope, canReadSensitive: boolean, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    return this.filtered(args, scope, canReadSensitive, manager).qb.getCount();
+  }
+
+  /**
+   * Every person of the filtered list (the same filter, asOf and scope as `list`), sorted by folded name, in keyset
+   * batches with their assignment in force on asOf (named). For exports: memory stays bounded by one batch. Pass
+   * the manager of a REPEATABLE READ transaction to read every batch from one snapshot.
+   */
+  async *batches(
+    args: PersonListArgs,
+    scope: Scope,
+    canReadSensitive: boolean,
+    options: { batchSize?: number; manager?: EntityManager } = {},
+  ): AsyncGenerator<PersonEntity[]> {
+    const batchSize = options.batchSize ?? 1000;
+    const manager = options.manager ?? this.dataSource.manager;
+    let cursor: { sort: string; id: string } | null = null;
+    for (;;) {
+      const { qb, asOf, narrow } = this.filtered(args, scope, canReadSensitive, manager);
+      if (cursor) qb.andWhere('(p.search_text, p.id) > (:cursorSort, :cursorId)', { cursorSort: cursor.sort, cursorId: cursor.id });
+      const rows = await qb
+        .orderBy(narrow ? `p.search_text || ''` : 'p.search_text', 'ASC')
+        .addOrderBy('p.id', 'ASC')
+        .limit(batchSize)
+        .getMany();
+      if (!rows.length) return;
+      await this.attachAssignments(rows, asOf, manager);
+      yield rows;
+      if (rows.length < batchSize) return;
+      const last = rows[rows.length - 1];
+      cursor = { sort: last.searchText, id: last.id };
+    }
+  }
+
+  /**
+   * The filtered list as a query (no order, no limit): persons with an assignment in force on asOf in the scope,
+   * and the filter's conditions. Refuses the sensitive filters (national ID search, ethnicity) without the
+   * permission.
+   */
+  private filtered(args: PersonListArgs, scope: Scope, canReadSensitive: boolean, manager: EntityManager) {
     const asOf = args.asOf ?? todayIso();
     const f = args.filter ?? {};
     const search = f.search?.trim() ?? '';
@@ -126,7 +198,7 @@ export class PersonService {
       assigned += ` AND ${localSql('p', 'a.unit_id')} = :isLocal`;
       params.isLocal = f.isLocal;
     }
-    const qb = this.dataSource
+    const qb = manager
       .getRepository(PersonEntity)
       .createQueryBuilder('p')
       .where(`EXISTS (SELECT 1 FROM person_assignment a WHERE ${assigned})`)
@@ -162,31 +234,12 @@ export class PersonService {
     // Narrow lists (one unit or body, or a scope of a few units) are computed whole and sorted: ordering by an
     // expression keeps the planner from walking the name index of the whole province hoping to meet 50 of them.
     const narrow = Boolean(f.unitId || f.bodyId) || scope.unitCountAtMost(NARROW_SCOPE_UNITS);
-    const countQuery = qb.clone();
-    if (args.after) {
-      const cursor = decodeCursor(args.after);
-      qb.andWhere('(p.search_text, p.id) > (:cursorSort, :cursorId)', { cursorSort: String(cursor.sort), cursorId: cursor.id });
-    } else {
-      // the first page counts in the same pass
-      qb.addSelect('count(*) OVER ()', 'total_count');
-    }
-    const { entities: rows, raw } = await qb
-      .orderBy(narrow ? `p.search_text || ''` : 'p.search_text', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(args.first + 1)
-      .getRawAndEntities<{ total_count?: string }>();
-    const totalCount = args.after ? await countQuery.getCount() : Number(raw[0]?.total_count ?? 0);
-    const connection = toConnection(rows, args.first, totalCount, Boolean(args.after), (p) => p.searchText);
-    await this.attachAssignments(
-      connection.edges.map((e) => e.node),
-      asOf,
-    );
-    return connection;
+    return { qb, asOf, narrow };
   }
 
-  private async attachAssignments(persons: PersonEntity[], asOf: string): Promise<void> {
+  private async attachAssignments(persons: PersonEntity[], asOf: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (!persons.length) return;
-    const assignments = await this.dataSource
+    const assignments = await manager
       .getRepository(PersonAssignmentEntity)
       .createQueryBuilder('a')
       .where(`a.person_id IN (:...ids) AND a.superseded_at IS NULL AND ${IN_FORCE('a')}`, { ids: persons.map((p) => p.id), asOf })

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Gender,
   GENDER_LABELS,
@@ -23,6 +23,7 @@ import { DATE_FORMAT } from '../unit/UnitFormModal';
 import { foldedFilter, usePersons, useUnitOptions } from './hooks';
 import { ETHNIC_OPTIONS, useUnitName } from './person-form';
 import { PersonCreateModal } from './PersonCreateModal';
+import { PersonExportButton } from './person-files';
 
 type PersonRow = PersonsQuery['persons']['edges'][number]['node'];
 
@@ -118,11 +119,19 @@ export function PersonListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('person.list')}
         </Typography.Title>
-        {can(PERMISSIONS.PERSONNEL_WRITE) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="person-create">
-            {t('person.create')}
-          </Button>
-        )}
+        <Space wrap>
+          <PersonExportButton filter={variables.filter} asOf={asOf} disabled={idSearchRefused} />
+          {can(PERMISSIONS.PERSONNEL_WRITE) && (
+            <Link to="/persons/import" data-testid="person-import">
+              <Button icon={<FileExcelOutlined />}>{t('personImport.open')}</Button>
+            </Link>
+          )}
+          {can(PERMISSIONS.PERSONNEL_WRITE) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="person-create">
+              {t('person.create')}
+            </Button>
+          )}
+        </Space>
       </Row>
 
       <Space wrap>

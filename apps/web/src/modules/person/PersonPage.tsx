@@ -26,6 +26,7 @@ import { AssignmentModal, AssignmentTarget } from './AssignmentModal';
 import { personKeys, usePerson, usePersonTimeline } from './hooks';
 import { BodyName, ethnicName, Masked, useUnitName } from './person-form';
 import { PersonEntriesSection } from './PersonEntriesSection';
+import { Form2CButton } from './person-files';
 import { EntryTarget, PersonEntryModal } from './PersonEntryModal';
 import { PersonIdentityModal } from './PersonIdentityModal';
 import { PersonRecordModal, RecordTarget } from './PersonRecordModal';
@@ -145,6 +146,7 @@ export function PersonPage() {
           {person.fullName}
         </Typography.Title>
         <Tag color={STATUS_COLORS[person.status]}>{label(PERSON_STATUS_LABELS, person.status)}</Tag>
+        <Form2CButton personId={person.id} fullName={person.fullName} />
       </Space>
 
       <Space wrap align="center">

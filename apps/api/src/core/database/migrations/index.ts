@@ -5,6 +5,7 @@ import { PersonRecords1764576000000 } from './1764576000000-PersonRecords';
 import { PartyAndFamily1764662400000 } from './1764662400000-PartyAndFamily';
 import { PersonSearchIndex1764748800000 } from './1764748800000-PersonSearchIndex';
 import { UnitPopulation1764835200000 } from './1764835200000-UnitPopulation';
+import { ImportJobs1764921600000 } from './1764921600000-ImportJobs';
 
 /** Every migration, in order. New migrations are appended here (timestamped file names). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   PartyAndFamily1764662400000,
   PersonSearchIndex1764748800000,
   UnitPopulation1764835200000,
+  ImportJobs1764921600000,
 ];
