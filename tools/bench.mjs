@@ -125,7 +125,10 @@ async function importFigure({ base, token, pid, unitNames, rows }) {
       for (;;) {
         const job = await (await fetch(`${base}/files/imports/${queued.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
         if (!['QUEUED', 'VALIDATING', 'IMPORTING'].includes(job.status)) {
-          if (job.status !== 'SUCCEEDED') throw new Error(`import ended ${job.status}: ${job.failureReason ?? `${job.errorCount} errors`}`);
+          if (job.status !== 'SUCCEEDED') {
+            const errors = await (await fetch(`${base}/files/imports/${queued.id}/errors?limit=5`, { headers: { authorization: `Bearer ${token}` } })).json();
+            throw new Error(`import ended ${job.status}: ${job.failureReason ?? `${job.errorCount} errors`} ${JSON.stringify(errors).slice(0, 1500)}`);
+          }
           return { job, ms: Date.now() - started, peak };
         }
         await new Promise((r) => setTimeout(r, 200));

@@ -21,11 +21,12 @@ import { MetricModule } from './modules/metric/metric.module';
 import { PersonModule } from './modules/person/person.module';
 import { PersonExportModule } from './modules/person-export/person-export.module';
 import { PersonImportModule } from './modules/person-import/person-import.module';
+import { ReportModule } from './modules/report/report.module';
 import { RuleModule } from './modules/rule/rule.module';
 import { TitleModule } from './modules/title/title.module';
 import { UnitModule } from './modules/unit/unit.module';
 
-export const FEATURE_MODULES = [AuditModule, AuthModule, UnitModule, RuleModule, TitleModule, EstablishmentModule, PersonModule, MetricModule, PersonExportModule, PersonImportModule];
+export const FEATURE_MODULES = [AuditModule, AuthModule, UnitModule, RuleModule, TitleModule, EstablishmentModule, PersonModule, MetricModule, ReportModule, PersonExportModule, PersonImportModule];
 
 @Module({})
 export class AppModule {

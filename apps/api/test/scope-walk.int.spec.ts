@@ -78,6 +78,17 @@ const CALLS: Record<string, Call> = {
   'Query.roles': { query: `{ roles { id } }`, allowed: 'data' },
   'Query.ruleSetting': { query: `{ ruleSetting(key: KEY_LEADERSHIP_TITLES) { id } }`, allowed: 'data' },
   'Query.ruleSettingVersions': { query: `{ ruleSettingVersions(key: KEY_LEADERSHIP_TITLES) { id } }`, allowed: 'data' },
+  'Query.situationReport': {
+    query: `query($u: ID) { situationReport(unitId: $u) { figures { metricId count } } }`,
+    variables: () => ({ u: ids.commune }),
+    allowed: 'data',
+  },
+  'Query.situationReportByUnit': { query: `{ situationReportByUnit(metricIds: ["staff_total"]) { units { unitId } } }`, allowed: 'data' },
+  'Query.situationReportPeople': {
+    query: `query($u: ID) { situationReportPeople(metricId: "staff_total", unitId: $u) { totalCount } }`,
+    variables: () => ({ u: ids.commune }),
+    allowed: 'data',
+  },
   'Query.serviceAccounts': { query: `{ serviceAccounts { id } }`, allowed: 'data' },
   'Query.title': { query: `query($id: ID!) { title(id: $id) { id } }`, variables: () => ({ id: ids.title }), allowed: 'data' },
   'Query.titles': { query: `{ titles { totalCount } }`, allowed: 'data' },
@@ -362,6 +373,14 @@ describe('unit scope: the commune officer', () => {
     expectRefusedWithoutRecord(await officer()(EST, { u: ids.other }), ['NOT_FOUND'], ids.otherName);
     expect((await officer()(HISTORY, { u: ids.commune })).data.establishmentHistory.length).toBeGreaterThan(0);
     expectRefusedWithoutRecord(await officer()(HISTORY, { u: ids.other }), ['NOT_FOUND'], ids.otherName);
+    const REPORT = `query($u: ID) { situationReport(unitId: $u) { unitId unitName } }`;
+    expect((await officer()(REPORT, { u: ids.commune })).data.situationReport.unitId).toBe(ids.commune);
+    expectRefusedWithoutRecord(await officer()(REPORT, { u: ids.other }), ['NOT_FOUND'], ids.otherName);
+    const PEOPLE = `query($u: ID) { situationReportPeople(metricId: "staff_total", unitId: $u) { totalCount } }`;
+    expectRefusedWithoutRecord(await officer()(PEOPLE, { u: ids.other }), ['NOT_FOUND'], ids.otherName);
+    const byUnit = await officer()(`{ situationReportByUnit(metricIds: ["staff_total"]) { units { unitId unitName } } }`);
+    expect(byUnit.data.situationReportByUnit.units.map((u: { unitId: string }) => u.unitId)).toEqual([ids.commune]);
+    expect(JSON.stringify(byUnit)).not.toContain(ids.otherName);
   });
 
   test('writes on an out-of-scope unit are refused without change', async () => {

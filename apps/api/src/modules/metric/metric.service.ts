@@ -19,6 +19,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scope } from '../../core/permissions/scope';
+import { RuleSettingEntity } from '../rule/rule-setting.entity';
 import { RuleService } from '../rule/rule.service';
 
 export interface MetricOptions {
@@ -65,9 +66,52 @@ export class MetricService {
   ) {}
 
   async compute(ids: readonly string[], options: MetricOptions): Promise<MetricValue[]> {
+    const [row] = await this.computeGrouped(ids, options, false);
+    return row.values;
+  }
+
+  /**
+   * The same figures per commune-level unit of the scope (or the one unit asked for), in the same few queries
+   * grouped by unit. A unit without staff answers zero counts (its percents are then null).
+   */
+  async computeByUnit(ids: readonly string[], options: MetricOptions): Promise<UnitMetricValues[]> {
+    return this.computeGrouped(ids, options, true);
+  }
+
+  /**
+   * The members (people) behind a figure's numerator, one row per person, ordered by name then id, a page after a
+   * keyset cursor (up to first + 1 rows), with the total. Only figures counting people of a staff population have members.
+   */
+  async members(id: string, options: MetricOptions, page: { first: number; after?: { sort: string; id: string } | null }): Promise<MetricMembers> {
+    const d = metricDefinition(id);
+    if (d.population.of !== 'staff' || d.numerator.of !== 'population') throw new Error(`Metric ${id} does not count people`);
+    const ctx: Ctx = { ...options, keyTitles: [] };
+    const params = baseParams(ctx);
+    const filter = numeratorFilter(d);
+    const cutoff = youngBirthCutoff(ctx.asOf, AGE_BAND_RULES.youngUnderAge);
+    const where = filterSql(filter, params, cutoff);
+    const from = `FROM (${this.membersSql(d.population, ctx, params)}) m JOIN person p ON p.id = m.person_id JOIN unit mu ON mu.id = m.unit_id
+         ${filter.qualification || filter.qualificationRecorded !== undefined ? LEVEL_IN_FORCE('q', 'QUALIFICATION') : ''}
+         ${filter.politicalTheory ? LEVEL_IN_FORCE('t', 'POLITICAL_THEORY') : ''}
+        WHERE ${where}`;
+    const [{ n }] = await this.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, params);
+    const after = page.after ? ` AND (p.full_name, p.id) > (${param(params, page.after.sort)}, ${param(params, page.after.id)}::uuid)` : '';
+    const rows = await this.query<{ person_id: string; full_name: string; unit_id: string; unit_name: string }>(
+      `SELECT p.id AS person_id, p.full_name, m.unit_id, mu.name AS unit_name ${from}${after}
+        ORDER BY p.full_name, p.id LIMIT ${param(params, page.first + 1)}`,
+      params,
+    );
+    return {
+      totalCount: n,
+      rows: rows.map((r) => ({ personId: r.person_id, fullName: r.full_name, unitId: r.unit_id, unitName: r.unit_name })),
+    };
+  }
+
+  private async computeGrouped(ids: readonly string[], options: MetricOptions, byUnit: boolean): Promise<UnitMetricValues[]> {
     const defs = ids.map((id) => metricDefinition(id));
     const keyTitles = defs.some((d) => usesKeyTitles(d)) ? await this.keyTitleCodes(options.asOf) : [];
     const ctx: Ctx = { ...options, keyTitles };
+    const ALL = '';
 
     // populations: one query each, counting every filter the definitions ask of it
     const populations = new Map<string, { population: MetricPopulation; filters: Map<string, MetricFilter> }>();
@@ -80,25 +124,37 @@ export class MetricService {
       if (d.base?.of === 'population') entry.filters.set(JSON.stringify(d.base.filter ?? {}), d.base.filter ?? {});
       if (d.numerator.of === 'population') entry.filters.set(JSON.stringify(numeratorFilter(d)), numeratorFilter(d));
     }
-    const counts = new Map<string, number>();
-    for (const [key, { population, filters }] of populations) {
-      const result = await this.countPopulation(population, [...filters.values()], ctx);
-      [...filters.keys()].forEach((f, i) => counts.set(`${key}|${f}`, result[i]));
-    }
-    const countOf = (d: MetricDefinition, filter: MetricFilter) => counts.get(`${JSON.stringify(d.population)}|${JSON.stringify(filter)}`)!;
-
+    // counts by `${unit}|${population}|${filter}` (unit '' when not grouped)
+    // the population queries, the establishment and the units run concurrently (each on its own connection)
     const establishmentBases = defs.map((d) => d.base).filter((b): b is Exclude<MetricBase, { of: 'population' }> => !!b && b.of !== 'population');
-    const bases = establishmentBases.length ? await this.establishmentTotals(establishmentBases, ctx) : new Map<string, number>();
-    const units = defs.some((d) => d.population.of === 'units') ? await this.countUnits(ctx) : 0;
-
-    return defs.map((d) => {
-      if (d.population.of === 'units') return { id: d.id, count: units, base: null };
-      let base: number | null = null;
-      if (d.base?.of === 'population') base = countOf(d, d.base.filter ?? {});
-      else if (d.base) base = bases.get(JSON.stringify(d.base))!;
-      const count = d.numerator.of === 'unfilled' ? (base ?? 0) - countOf(d, {}) : countOf(d, numeratorFilter(d));
-      return { id: d.id, count, base };
+    const [populationRows, bases, units] = await Promise.all([
+      Promise.all([...populations.values()].map(({ population, filters }) => this.countPopulation(population, [...filters.values()], ctx, byUnit))),
+      establishmentBases.length ? this.establishmentTotals(establishmentBases, ctx, byUnit) : Promise.resolve(new Map<string, number>()),
+      this.unitsOf(ctx),
+    ]);
+    const counts = new Map<string, number>();
+    [...populations.entries()].forEach(([key, { filters }], p) => {
+      for (const row of populationRows[p]) [...filters.keys()].forEach((f, i) => counts.set(`${row.unit ?? ALL}|${key}|${f}`, row.counts[i]));
     });
+    const countOf = (unit: string, d: MetricDefinition, filter: MetricFilter) =>
+      counts.get(`${unit}|${JSON.stringify(d.population)}|${JSON.stringify(filter)}`) ?? 0;
+
+    const valuesFor = (unit: string, unitCount: number): MetricValue[] =>
+      defs.map((d) => {
+        if (d.population.of === 'units') return { id: d.id, count: unitCount, base: null };
+        let base: number | null = null;
+        if (d.base?.of === 'population') base = countOf(unit, d, d.base.filter ?? {});
+        else if (d.base) base = bases.get(`${unit}|${JSON.stringify(d.base)}`) ?? 0;
+        const count = d.numerator.of === 'unfilled' ? (base ?? 0) - countOf(unit, d, {}) : countOf(unit, d, numeratorFilter(d));
+        return { id: d.id, count, base };
+      });
+    if (!byUnit) return [{ unitId: null, unitName: null, values: valuesFor(ALL, units.length) }];
+    return units.map((u) => ({ unitId: u.id, unitName: u.name, values: valuesFor(u.id, 1) }));
+  }
+
+  /** The dated rule settings the figures are computed by on the reference date (e.g. the key-leadership titles). */
+  async rulesUsed(ids: readonly string[], asOf: string): Promise<RuleSettingEntity[]> {
+    return ids.some((id) => usesKeyTitles(metricDefinition(id))) ? [await this.rules.inForce(RuleKey.KEY_LEADERSHIP_TITLES, asOf)] : [];
   }
 
   private async keyTitleCodes(asOf: string): Promise<string[]> {
@@ -111,57 +167,65 @@ export class MetricService {
     return this.dataSource.query(text, values);
   }
 
-  private async countUnits(ctx: Ctx): Promise<number> {
+  /** The commune-level units in force of the scope (or the one unit asked for), by name. */
+  private async unitsOf(ctx: Ctx): Promise<{ id: string; name: string }[]> {
     const params = baseParams(ctx);
     const unit = ctx.unitId ? ` AND u.id = ${param(params, ctx.unitId)}` : '';
-    const [row] = await this.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM unit u WHERE ${COMMUNE_LEVEL('u')}${unit} AND ${ctx.scope.unitCondition('u.id', params)}`,
+    return this.query<{ id: string; name: string }>(
+      `SELECT u.id, u.name FROM unit u WHERE ${COMMUNE_LEVEL('u')}${unit} AND ${ctx.scope.unitCondition('u.id', params)} ORDER BY u.name, u.id`,
       params,
     );
-    return row.n;
   }
 
-  /** The members of a population (one row per person in post, or per seat held) and the count of each filter. */
-  private async countPopulation(population: MetricPopulation, filters: MetricFilter[], ctx: Ctx): Promise<number[]> {
-    const params = baseParams(ctx);
-    let members: string;
+  /** SQL: the members of a population (person_id, unit_id): one row per person in post, or per seat held. */
+  private membersSql(population: MetricPopulation, ctx: Ctx, params: Params): string {
     if (population.of === 'staff') {
       const unit = ctx.unitId ? ` AND a.unit_id = ${param(params, ctx.unitId)}` : '';
-      members = `SELECT DISTINCT ON (a.person_id) a.person_id
+      return `SELECT DISTINCT ON (a.person_id) a.person_id, a.unit_id
         FROM person_assignment a JOIN unit u ON u.id = a.unit_id
         WHERE ${CURRENT('a')} AND ${COMMUNE_LEVEL('u')} AND a.staff_category = ANY(${param(params, population.categories)})${unit}
           AND ${ctx.scope.unitCategoryCondition('a.unit_id', 'a.staff_category', params)}
-        ORDER BY a.person_id`;
-    } else if (population.of === 'units') {
-      throw new Error('units are counted by countUnits');
-    } else {
-      const which =
-        population.of === 'committee'
-          ? `r.kind = 'COMMITTEE' AND r.committee = ${param(params, population.committee)}`
-          : `r.kind = 'TITLE' AND r.title_id IN (${titleIds(population.titles, ctx, params)})`;
-      const unit = ctx.unitId ? ` AND r.unit_id = ${param(params, ctx.unitId)}` : '';
-      members = `SELECT r.person_id
+        ORDER BY a.person_id, a.valid_from DESC, a.unit_id`;
+    }
+    if (population.of === 'units') throw new Error('units are counted by unitsOf');
+    const which =
+      population.of === 'committee'
+        ? `r.kind = 'COMMITTEE' AND r.committee = ${param(params, population.committee)}`
+        : `r.kind = 'TITLE' AND r.title_id IN (${titleIds(population.titles, ctx, params)})`;
+    const unit = ctx.unitId ? ` AND r.unit_id = ${param(params, ctx.unitId)}` : '';
+    return `SELECT r.person_id, r.unit_id
         FROM person_record r JOIN unit u ON u.id = r.unit_id
         WHERE ${which} AND ${CURRENT('r')} AND ${COMMUNE_LEVEL('u')}${unit}
           AND ${ctx.scope.unitCategoryCondition('r.unit_id', HOLDER_CATEGORY('r.person_id'), params)}`;
-    }
+  }
+
+  /** The count of each filter over the members of a population (one row, or one row per unit with members). */
+  private async countPopulation(
+    population: MetricPopulation,
+    filters: MetricFilter[],
+    ctx: Ctx,
+    byUnit: boolean,
+  ): Promise<{ unit: string | null; counts: number[] }[]> {
+    const params = baseParams(ctx);
+    const members = this.membersSql(population, ctx, params);
     const needsQualification = filters.some((f) => f.qualification || f.qualificationRecorded !== undefined);
     const needsTheory = filters.some((f) => f.politicalTheory);
     const cutoff = youngBirthCutoff(ctx.asOf, AGE_BAND_RULES.youngUnderAge);
     const columns = filters.map((f, i) => `count(*) FILTER (WHERE ${filterSql(f, params, cutoff)})::int AS c${i}`);
-    const rows = await this.query<Record<string, number>>(
+    const rows = await this.query<Record<string, number | string>>(
       `WITH m AS (${members})
-       SELECT ${columns.join(', ')}
+       SELECT ${byUnit ? 'm.unit_id, ' : ''}${columns.join(', ')}
          FROM m JOIN person p ON p.id = m.person_id
          ${needsQualification ? LEVEL_IN_FORCE('q', 'QUALIFICATION') : ''}
-         ${needsTheory ? LEVEL_IN_FORCE('t', 'POLITICAL_THEORY') : ''}`,
+         ${needsTheory ? LEVEL_IN_FORCE('t', 'POLITICAL_THEORY') : ''}
+         ${byUnit ? 'GROUP BY m.unit_id' : ''}`,
       params,
     );
-    return filters.map((_, i) => rows[0][`c${i}`]);
+    return rows.map((row) => ({ unit: byUnit ? String(row.unit_id) : null, counts: filters.map((_, i) => Number(row[`c${i}`])) }));
   }
 
   /** Sums of approved posts, planned committee seats and title seats in force (one query). */
-  private async establishmentTotals(bases: Exclude<MetricBase, { of: 'population' }>[], ctx: Ctx): Promise<Map<string, number>> {
+  private async establishmentTotals(bases: Exclude<MetricBase, { of: 'population' }>[], ctx: Ctx, byUnit: boolean): Promise<Map<string, number>> {
     const params = baseParams(ctx);
     const distinct = new Map(bases.map((b) => [JSON.stringify(b), b]));
     const columns = [...distinct.values()].map((b, i) => {
@@ -172,15 +236,39 @@ export class MetricService {
       return `coalesce(sum(e.value) FILTER (WHERE ${condition}), 0)::int AS b${i}`;
     });
     const unit = ctx.unitId ? ` AND e.unit_id = ${param(params, ctx.unitId)}` : '';
-    const [row] = await this.query<Record<string, number>>(
-      `SELECT ${columns.join(', ')}
+    const rows = await this.query<Record<string, number | string>>(
+      `SELECT ${byUnit ? 'e.unit_id, ' : ''}${columns.join(', ')}
          FROM establishment_record e JOIN unit u ON u.id = e.unit_id
         WHERE ${CURRENT('e')} AND ${COMMUNE_LEVEL('u')}${unit}
-          AND ${ctx.scope.unitCategoryCondition('e.unit_id', 'e.staff_category', params)}`,
+          AND ${ctx.scope.unitCategoryCondition('e.unit_id', 'e.staff_category', params)}
+        ${byUnit ? 'GROUP BY e.unit_id' : ''}`,
       params,
     );
-    return new Map([...distinct.keys()].map((k, i) => [k, row[`b${i}`]]));
+    // keyed `${unit}|${base}` (unit '' when not grouped)
+    const totals = new Map<string, number>();
+    for (const row of rows) [...distinct.keys()].forEach((k, i) => totals.set(`${byUnit ? String(row.unit_id) : ''}|${k}`, Number(row[`b${i}`])));
+    return totals;
   }
+}
+
+/** The figures of one unit (unitId null: the whole scope, or the one unit asked for). */
+export interface UnitMetricValues {
+  unitId: string | null;
+  unitName: string | null;
+  values: MetricValue[];
+}
+
+export interface MetricMember {
+  personId: string;
+  fullName: string;
+  unitId: string;
+  unitName: string;
+}
+
+export interface MetricMembers {
+  totalCount: number;
+  /** up to first + 1 rows (one more than the page tells whether another follows) */
+  rows: MetricMember[];
 }
 
 interface Ctx extends MetricOptions {

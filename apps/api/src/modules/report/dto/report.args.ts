@@ -1,0 +1,48 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { ArrayMaxSize, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { LocalDateScalar } from '../../../core/graphql/local-date.scalar';
+import { PageArgs } from '../../../core/graphql/pagination';
+import { DateField } from '../../../core/validation/validation';
+
+@ArgsType()
+export class SituationReportArgs {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The reference date (default today; not before 2025-07-01)' })
+  @DateField(true)
+  asOf?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'One commune-level unit (default: every unit of the caller’s scope)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Mã đơn vị không hợp lệ' })
+  unitId?: string | null;
+}
+
+@ArgsType()
+export class SituationReportByUnitArgs {
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The reference date (default today; not before 2025-07-01)' })
+  @DateField(true)
+  asOf?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'The metric ids (default: every figure of section I)' })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  metricIds?: string[] | null;
+}
+
+@ArgsType()
+export class SituationReportPeopleArgs extends PageArgs {
+  @Field({ description: 'A figure counting people (kind people)' })
+  @IsString()
+  @MaxLength(100)
+  metricId: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The reference date (default today; not before 2025-07-01)' })
+  @DateField(true)
+  asOf?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'One commune-level unit (default: every unit of the caller’s scope)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Mã đơn vị không hợp lệ' })
+  unitId?: string | null;
+}
