@@ -1,14 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PERSON_ENTRY_KIND_LABELS, PersonEntryKind } from '@canbo/shared';
 import type { TableColumnsType } from 'antd';
-import { Button, Card, Empty, Skeleton, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Skeleton, Space, Table } from 'antd';
 import { useLocale } from '../../app/i18n';
 import type { PersonEntryFieldsFragment } from '../../generated/graphql';
 import { ErrorState } from '../../shared/errors';
-import { formatDateTime } from '../../shared/format';
 import { ENTRY_FIELDS, entryFieldLabelKey } from './entry-form';
 import { usePersonFile, usePersonTimeline } from './hooks';
-import { byRecordedDesc, historyRow, StateTag, useEntryText } from './person-file-display';
+import { byRecordedDesc, HistoryCard, useEntryText } from './person-file-display';
 import type { EntryTarget } from './PersonEntryModal';
 import { KindTag } from './PersonTimeline';
 
@@ -92,32 +91,17 @@ function EntryHistory({ personId, kinds }: { personId: string; kinds: PersonEntr
   const { t, label } = useLocale();
   const timeline = usePersonTimeline(personId);
   const text = useEntryText();
-  const rows = (timeline.data?.personTimeline.entries ?? []).filter((e) => kinds.includes(e.kind)).sort(byRecordedDesc);
   return (
-    <Card size="small" title={t('personEntry.history')}>
-      <Typography.Paragraph type="secondary">{t('personEntry.historyHint')}</Typography.Paragraph>
-      {timeline.isError ? (
-        <ErrorState error={timeline.error} onRetry={() => timeline.refetch()} />
-      ) : (
-        <Table<PersonEntryFieldsFragment>
-          rowKey="id"
-          size="small"
-          data-testid={`entries-history-${kinds[0]}`}
-          loading={timeline.isLoading}
-          dataSource={rows}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('personRecord.historyEmpty')} /> }}
-          onRow={historyRow}
-          columns={[
-            ...(kinds.length > 1 ? [{ key: 'kind', title: t('personRecord.kind'), render: (_: unknown, e: PersonEntryFieldsFragment) => label(PERSON_ENTRY_KIND_LABELS, e.kind) }] : []),
-            { key: 'content', title: t('personRecord.content'), render: (_, e) => <span data-testid="history-content">{text.summary(e)}</span> },
-            { key: 'recordKind', title: t('personRecord.recordKind'), render: (_, e) => <KindTag kind={e.recordKind} /> },
-            { key: 'state', title: t('personRecord.state'), render: (_, e) => <StateTag supersededAt={e.supersededAt} /> },
-            { key: 'recordedAt', title: t('personRecord.recordedAt'), render: (_, e) => formatDateTime(e.recordedAt) },
-            { key: 'reason', title: t('personRecord.reason'), render: (_, e) => e.reason ?? '' },
-          ]}
-        />
-      )}
-    </Card>
+    <HistoryCard<PersonEntryFieldsFragment>
+      title={t('personEntry.history')}
+      hint={t('personEntry.historyHint')}
+      testId={`entries-history-${kinds[0]}`}
+      rows={(timeline.data?.personTimeline.entries ?? []).filter((e) => kinds.includes(e.kind)).sort(byRecordedDesc)}
+      loading={timeline.isLoading}
+      error={timeline.isError ? timeline.error : null}
+      onRetry={() => timeline.refetch()}
+      summary={text.summary}
+      kindLabel={kinds.length > 1 ? (e) => label(PERSON_ENTRY_KIND_LABELS, e.kind) : undefined}
+    />
   );
 }

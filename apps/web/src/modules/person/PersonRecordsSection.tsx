@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PERSON_RECORD_KIND_LABELS, PersonRecordKind } from '@canbo/shared';
 import type { TableColumnsType } from 'antd';
-import { Button, Card, Empty, Skeleton, Space, Table, Typography } from 'antd';
+import { Button, Card, Empty, Skeleton, Space, Table } from 'antd';
 import { useLocale } from '../../app/i18n';
 import type { PersonRecordFieldsFragment } from '../../generated/graphql';
 import { ErrorState } from '../../shared/errors';
-import { formatDate, formatDateTime } from '../../shared/format';
+import { formatDate } from '../../shared/format';
 import { usePersonFile, usePersonTimeline } from './hooks';
-import { byRecordedDesc, historyRow, StateTag, useRecordText } from './person-file-display';
+import { byRecordedDesc, HistoryCard, useRecordText } from './person-file-display';
 import { KindTag } from './PersonTimeline';
 import type { RecordTarget } from './PersonRecordModal';
 import { RECORD_FIELDS } from './record-form';
@@ -111,33 +111,18 @@ function RecordHistory({ personId, kinds }: { personId: string; kinds: PersonRec
   const { t, label } = useLocale();
   const timeline = usePersonTimeline(personId);
   const text = useRecordText();
-  const rows = (timeline.data?.personTimeline.records ?? []).filter((r) => kinds.includes(r.kind)).sort(byRecordedDesc);
   return (
-    <Card size="small" title={t('personRecord.history')}>
-      <Typography.Paragraph type="secondary">{t('personRecord.historyHint')}</Typography.Paragraph>
-      {timeline.isError ? (
-        <ErrorState error={timeline.error} onRetry={() => timeline.refetch()} />
-      ) : (
-        <Table<PersonRecordFieldsFragment>
-          rowKey="id"
-          size="small"
-          data-testid={`records-history-${kinds[0]}`}
-          loading={timeline.isLoading}
-          dataSource={rows}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('personRecord.historyEmpty')} /> }}
-          onRow={historyRow}
-          columns={[
-            ...(kinds.length > 1 ? [{ key: 'kind', title: t('personRecord.kind'), render: (_: unknown, r: PersonRecordFieldsFragment) => label(PERSON_RECORD_KIND_LABELS, r.kind) }] : []),
-            { key: 'content', title: t('personRecord.content'), render: (_, r) => <span data-testid="history-content">{text.summary(r)}</span> },
-            { key: 'period', title: t('personRecord.period'), render: (_, r) => <span data-testid="history-period">{text.period(r)}</span> },
-            { key: 'recordKind', title: t('personRecord.recordKind'), render: (_, r) => <KindTag kind={r.recordKind} /> },
-            { key: 'state', title: t('personRecord.state'), render: (_, r) => <StateTag supersededAt={r.supersededAt} /> },
-            { key: 'recordedAt', title: t('personRecord.recordedAt'), render: (_, r) => formatDateTime(r.recordedAt) },
-            { key: 'reason', title: t('personRecord.reason'), render: (_, r) => r.reason ?? '' },
-          ]}
-        />
-      )}
-    </Card>
+    <HistoryCard<PersonRecordFieldsFragment>
+      title={t('personRecord.history')}
+      hint={t('personRecord.historyHint')}
+      testId={`records-history-${kinds[0]}`}
+      rows={(timeline.data?.personTimeline.records ?? []).filter((r) => kinds.includes(r.kind)).sort(byRecordedDesc)}
+      loading={timeline.isLoading}
+      error={timeline.isError ? timeline.error : null}
+      onRetry={() => timeline.refetch()}
+      summary={text.summary}
+      period={text.period}
+      kindLabel={kinds.length > 1 ? (r) => label(PERSON_RECORD_KIND_LABELS, r.kind) : undefined}
+    />
   );
 }

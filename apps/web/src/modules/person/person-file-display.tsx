@@ -11,15 +11,19 @@ import {
   QualificationLevel,
   TRAINING_KIND_LABELS,
   TrainingKind,
+  RecordKind,
 } from '@canbo/shared';
-import { Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Card, Empty, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { PersonEntryFieldsFragment, PersonRecordFieldsFragment } from '../../generated/graphql';
+import { ErrorState } from '../../shared/errors';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { useTitleName } from '../title';
 import { ENTRY_FIELDS, EntryField, entryContentValues } from './entry-form';
 import { useUnitName } from './person-form';
+import { KindTag } from './PersonTimeline';
 import { RECORD_FIELDS, RecordField, recordContentValues } from './record-form';
 
 /** How the person-record tables and forms name a record's fields, its content and its period. */
@@ -109,4 +113,63 @@ export function byRecordedDesc<R extends { recordedAt: string; id: string; valid
   if (a.recordedAt !== b.recordedAt) return b.recordedAt.localeCompare(a.recordedAt);
   if (a.validFrom !== b.validFrom) return (b.validFrom ?? '').localeCompare(a.validFrom ?? '');
   return a.id.localeCompare(b.id);
+}
+
+/** A row of a history table: a record or entry, superseded ones included. */
+export interface HistoryItem {
+  id: string;
+  recordedAt: string;
+  supersededAt: string | null;
+  recordKind: RecordKind;
+  reason: string | null;
+}
+
+/**
+ * The history of a section (records or entries): every row, superseded ones greyed, newest recorded first, telling
+ * a real change from a correction. `kindLabel` adds a column when the section holds several kinds; `period` one for
+ * records with a valid period.
+ */
+export function HistoryCard<T extends HistoryItem>(props: {
+  title: string;
+  hint: string;
+  testId: string;
+  rows: T[];
+  loading: boolean;
+  error: unknown;
+  onRetry: () => void;
+  summary: (row: T) => string;
+  kindLabel?: (row: T) => string;
+  period?: (row: T) => string;
+}) {
+  const { t } = useLocale();
+  const { kindLabel, period, summary } = props;
+  const columns: TableColumnsType<T> = [
+    ...(kindLabel ? [{ key: 'kind', title: t('personRecord.kind'), render: (_: unknown, r: T) => kindLabel(r) }] : []),
+    { key: 'content', title: t('personRecord.content'), render: (_, r) => <span data-testid="history-content">{summary(r)}</span> },
+    ...(period ? [{ key: 'period', title: t('personRecord.period'), render: (_: unknown, r: T) => <span data-testid="history-period">{period(r)}</span> }] : []),
+    { key: 'recordKind', title: t('personRecord.recordKind'), render: (_, r) => <KindTag kind={r.recordKind} /> },
+    { key: 'state', title: t('personRecord.state'), render: (_, r) => <StateTag supersededAt={r.supersededAt} /> },
+    { key: 'recordedAt', title: t('personRecord.recordedAt'), render: (_, r) => formatDateTime(r.recordedAt) },
+    { key: 'reason', title: t('personRecord.reason'), render: (_, r) => r.reason ?? '' },
+  ];
+  return (
+    <Card size="small" title={props.title}>
+      <Typography.Paragraph type="secondary">{props.hint}</Typography.Paragraph>
+      {props.error ? (
+        <ErrorState error={props.error} onRetry={props.onRetry} />
+      ) : (
+        <Table<T>
+          rowKey="id"
+          size="small"
+          data-testid={props.testId}
+          loading={props.loading}
+          dataSource={props.rows}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('personRecord.historyEmpty')} /> }}
+          onRow={historyRow}
+          columns={columns}
+        />
+      )}
+    </Card>
+  );
 }
