@@ -1,15 +1,22 @@
-// npm run bench: figures for the closing notes, not a timed test.
-// Person list: BENCH_PEOPLE generated people (default 50,000; a simple generator), then the first page of 50
-// with a text search and two filters, BENCH_REQUESTS times; prints the server time per request (the API's own
-// measure, from its operation log) as p50 / p95 / max. Then the XLSX export of the whole list (wall time, size,
-// the API's peak resident memory). Uses a fresh database (embedded PostgreSQL in a temporary
-// folder, or a new database on the server of DATABASE_URL), removed afterwards (kept with BENCH_KEEP_DATABASE=1 and
-// DATABASE_URL, to EXPLAIN its queries). Last, the import of a 50,000-row XLSX (BENCH_IMPORT_ROWS; 0 skips it): wall time
-// and the API's resident memory.
+// npm run bench: figures for the closing notes, not a timed test. Sections (BENCH_SECTIONS, comma-separated, default
+// all: persons,import,report; e.g. BENCH_SECTIONS=report runs the report alone):
+// - persons: BENCH_PEOPLE generated people (default 50,000; a simple generator), then the first page of 50 with a
+//   text search and two filters, BENCH_REQUESTS times; prints the server time per request (the API's own measure,
+//   from its operation log) as p50 / p95 / max. Then the XLSX export of the whole list (wall time, size, the API's
+//   peak resident memory).
+// - import: the import of a 50,000-row XLSX (BENCH_IMPORT_ROWS; 0 skips it): wall time and the API's resident memory.
+// - report: the demo province (apps/api/src/modules/demo, as `npm run seed -- --scale N`; BENCH_REPORT_SCALE, default
+//   1) in a database of its own, vacuumed and analysed (as autovacuum leaves it after a bulk load), then the whole-province situationReport (every figure) and situationReportByUnit
+//   (every figure of section I, per unit) as the administrator, BENCH_REPORT_REQUESTS times each (default 30); prints
+//   the server time p50 / p95 / max (targets: under 300 ms at scale 1, under 2 s at scale 10); the same for the five
+//   targets (targets, targetsByUnit); then the targets dashboard in headless Chromium: the first contentful paint and
+//   the time until the targets are painted (BENCH_PAINTS loads, default 5; target under 1.5 s).
+// Each section uses a fresh database (embedded PostgreSQL in a temporary folder, or a new database on the server of
+// DATABASE_URL), removed afterwards (kept with BENCH_KEEP_DATABASE=1 and DATABASE_URL, to EXPLAIN its queries).
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { appDatabaseUrl, bin, freePort, resolveDatabase, root, run, say, temporaryEmbeddedDatabase } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
@@ -17,6 +24,10 @@ const pg = require('pg');
 const PEOPLE = Number(process.env.BENCH_PEOPLE || 50_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 200);
 const ADMIN_PASSWORD = 'Bench-Admin-2026!';
+const SECTIONS = new Set((process.env.BENCH_SECTIONS || 'persons,import,report').split(',').map((x) => x.trim()).filter(Boolean));
+const REPORT_SCALE = Number(process.env.BENCH_REPORT_SCALE || 1);
+const REPORT_REQUESTS = Number(process.env.BENCH_REPORT_REQUESTS || 30);
+const ORIGINAL_DATABASE_URL = process.env.DATABASE_URL;
 
 
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
@@ -146,60 +157,59 @@ async function importFigure({ base, token, pid, unitNames, rows }) {
   say(`import again: ${again.job.unchangedCount.toLocaleString('vi-VN')} unchanged in ${(again.ms / 1000).toFixed(1)} s; API resident memory peak ${again.peak.toFixed(0)} MB`);
 }
 
-let tempRoot = null;
-let db;
-let dropDatabase = async () => {};
-await run(bin('nx'), ['run-many', '-t', 'build', '-p', 'shared', 'api', '--outputStyle=static'], { env: { ...process.env, NX_DAEMON: 'false' } });
-if (process.env.DATABASE_URL) {
-  const u = new URL(process.env.DATABASE_URL);
-  u.pathname = `/canbo_bench_${Date.now()}`;
-  process.env.DATABASE_URL = u.toString();
-  db = await resolveDatabase({ database: u.pathname.slice(1) });
-  dropDatabase = async () => {
-    const admin = new URL(u);
-    admin.pathname = '/postgres';
-    const c = new pg.Client({ connectionString: admin.toString() });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${u.pathname.slice(1)} WITH (FORCE)`);
-    await c.end();
-  };
-} else {
-  db = await temporaryEmbeddedDatabase('canbo');
-  tempRoot = db.dataRoot;
+/** A fresh database for one section: a new database on the server of DATABASE_URL, or an embedded PostgreSQL. */
+async function freshDatabase(name) {
+  if (ORIGINAL_DATABASE_URL) {
+    const u = new URL(ORIGINAL_DATABASE_URL);
+    u.pathname = `/${name}_${Date.now()}`;
+    process.env.DATABASE_URL = u.toString();
+    const db = await resolveDatabase({ database: u.pathname.slice(1) });
+    return {
+      db,
+      tempRoot: null,
+      drop: async () => {
+        const admin = new URL(u);
+        admin.pathname = '/postgres';
+        const c = new pg.Client({ connectionString: admin.toString() });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${u.pathname.slice(1)} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const db = await temporaryEmbeddedDatabase('canbo');
+  return { db, tempRoot: db.dataRoot, drop: async () => {} };
 }
-const port = await freePort();
-const env = {
-  ...process.env,
-  DATABASE_URL: db.url,
-  APP_DATABASE_URL: appDatabaseUrl(db.url, tempRoot ?? undefined),
-  CANBO_ADMIN_PASSWORD: ADMIN_PASSWORD,
-  PORT: String(port),
-  LOG_LEVEL: 'info',
-  NODE_ENV: 'production',
-};
-let api;
-try {
-  await run(process.execPath, [`${root}/dist/api/cli.js`, 'setup'], { env, stdio: 'ignore' });
-  const owner = new pg.Client({ connectionString: db.url });
-  await owner.connect();
-  const units = (await owner.query(`SELECT id FROM unit WHERE kind IN ('COMMUNE','WARD','SPECIAL_ZONE')`)).rows.map((r) => r.id);
-  await owner.end();
-  let t = Date.now();
-  await generate(db.url, units);
-  say(`generated ${PEOPLE.toLocaleString('vi-VN')} people in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-  const durations = [];
-  api = spawn(process.execPath, [`${root}/dist/api/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+/** The environment of the built API on a bench database (serving the built SPA too; no yearly snapshots). */
+function apiEnv(db, tempRoot, port) {
+  return {
+    ...process.env,
+    DATABASE_URL: db.url,
+    APP_DATABASE_URL: appDatabaseUrl(db.url, tempRoot ?? undefined),
+    CANBO_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    CANBO_YEARLY_SNAPSHOTS: 'off',
+    WEB_DIST_DIR: `${root}/dist/web`,
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'production',
+  };
+}
+
+/** Starts the built API; `onLog` gets each JSON log line. Resolves when /health answers. */
+async function startApi(env, port, onLog) {
+  const api = spawn(process.execPath, [`${root}/dist/api/main.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   readline.createInterface({ input: api.stdout }).on('line', (line) => {
+    let entry;
     try {
-      const entry = JSON.parse(line);
-      if (entry.msg === 'graphql' && entry.operationName === 'BenchPersons') durations.push(entry.durationMs);
+      entry = JSON.parse(line);
     } catch {
-      // not a log line
+      return; // not a log line
     }
+    onLog(entry);
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 150; i++) {
     try {
       if ((await fetch(`${base}/health`)).ok) break;
     } catch {
@@ -207,87 +217,278 @@ try {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const post = (p, body, token) =>
-    fetch(`${base}${p}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    }).then((r) => r.json());
-  const first = await post('/auth/sign-in', { username: 'admin', password: ADMIN_PASSWORD });
-  const changed = await post('/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword: 'Do-Hieu-Nang-2027!' }, first.accessToken);
-  if (!changed.accessToken) throw new Error(`sign-in for the benchmark failed: ${JSON.stringify(first)} ${JSON.stringify(changed)}`);
-  const token = changed.accessToken;
-  const query = `query BenchPersons($search: String, $unitId: ID, $category: StaffCategory) {
-    persons(first: 50, filter: { search: $search, unitId: $unitId, staffCategory: $category }) {
-      totalCount edges { node { id fullName gender birthDate } }
-    }
-  }`;
-  const searches = ['nguyen van', 'tran thi', 'le', 'pham minh', 'dang', 'huynh ngoc', 'thach', 'vo thanh'];
-  const cats = ['CIVIL_SERVANT', 'PUBLIC_EMPLOYEE', 'CADRE'];
-  const ask = async (i) => {
-    const res = await post('/graphql', { query, variables: { search: searches[i % searches.length], unitId: units[i % units.length], category: cats[i % cats.length] } }, token);
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data.persons.totalCount;
-  };
-  for (let i = 0; i < 20; i++) await ask(i); // warm-up
-  await new Promise((r) => setTimeout(r, 200));
-  durations.length = 0;
-  t = Date.now();
-  for (let i = 0; i < REQUESTS; i++) await ask(i + 20);
-  const wall = Date.now() - t;
-  await new Promise((r) => setTimeout(r, 300));
-  const sorted = [...durations].sort((a, b) => a - b);
-  say(`persons: first page of 50, text search + unit + category, ${PEOPLE.toLocaleString('vi-VN')} people, ${sorted.length} requests`);
-  say(`server time p50 ${quantile(sorted, 0.5)} ms, p95 ${quantile(sorted, 0.95)} ms, max ${sorted[sorted.length - 1]} ms; round trip average ${(wall / REQUESTS).toFixed(1)} ms`);
+  return { api, base };
+}
 
-  // XLSX export of the whole list (GET /files/persons.xlsx) as the administrator: every column, sensitive ones
-  // included. Each person first gets a qualification and a political theory record, and one in ten a title, so
-  // the export has records to read (the list figures above are measured before).
-  const filler = new pg.Client({ connectionString: db.url });
-  await filler.connect();
-  await filler.query(`INSERT INTO person_record (person_id, kind, level, value, valid_from, record_kind)
-    SELECT id, 'QUALIFICATION', (ARRAY['COLLEGE','BACHELOR','MASTER'])[1 + abs(hashtext(id::text)) % 3], '{"field":"Luật"}', '2010-07-01', 'CHANGE' FROM person`);
-  await filler.query(`INSERT INTO person_record (person_id, kind, level, value, valid_from, record_kind)
-    SELECT id, 'POLITICAL_THEORY', 'INTERMEDIATE', '{}', '2015-07-01', 'CHANGE' FROM person`);
-  await filler.query(`INSERT INTO person_record (person_id, kind, unit_id, title_id, value, valid_from, record_kind)
-    SELECT a.person_id, 'TITLE', a.unit_id, (SELECT id FROM title ORDER BY sort_order LIMIT 1), '{}', '2025-07-01', 'CHANGE'
-      FROM person_assignment a WHERE abs(hashtext(a.person_id::text)) % 10 = 0`);
-  await filler.query('ANALYZE');
-  await filler.end();
-  const rss = () => {
-    try {
-      const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');
-      return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-    } catch {
-      return 0;
-    }
-  };
-  const rssBefore = rss();
-  t = Date.now();
-  const res = await fetch(`${base}/files/persons.xlsx`, { headers: { authorization: `Bearer ${token}` } });
-  if (res.status !== 200) throw new Error(`export failed: HTTP ${res.status} ${await res.text()}`);
-  let bytes = 0;
-  for await (const chunk of res.body) bytes += chunk.length;
-  const exportMs = Date.now() - t;
-  say(
-    `export: ${Number(res.headers.get('x-total-count')).toLocaleString('vi-VN')} people to XLSX in ${(exportMs / 1000).toFixed(1)} s ` +
-      `(${(bytes / 1024 / 1024).toFixed(1)} MB; API peak resident memory ${rssBefore.toFixed(0)} MB before, ${rss().toFixed(0)} MB after)`,
-  );
-  // the import of a spreadsheet (BENCH_IMPORT_ROWS rows, default 50,000; 0 skips it)
-  const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000);
-  if (importRows > 0) {
-    const names = new pg.Client({ connectionString: db.url });
-    await names.connect();
-    const unitNames = (await names.query(`SELECT name FROM unit WHERE kind IN ('COMMUNE','WARD','SPECIAL_ZONE') ORDER BY name`)).rows.map((r) => r.name);
-    await names.end();
-    await importFigure({ base, token, pid: api.pid, unitNames, rows: importRows });
-  }
-} finally {
+async function stopApi(api) {
   if (api && api.exitCode === null) {
     api.kill('SIGTERM');
     await new Promise((r) => api.once('exit', r));
   }
-  await db.stop();
-  if (process.env.BENCH_KEEP_DATABASE) say(`kept the database for inspection: ${db.url}`);
-  else await dropDatabase();
+}
+
+const poster = (base) => (p, body, token) =>
+  fetch(`${base}${p}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  }).then((r) => r.json());
+
+/** The administrator's access token (the first sign-in changes the password). */
+async function adminToken(post) {
+  const first = await post('/auth/sign-in', { username: 'admin', password: ADMIN_PASSWORD });
+  const changed = await post('/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword: 'Do-Hieu-Nang-2027!' }, first.accessToken);
+  if (!changed.accessToken) throw new Error(`sign-in for the benchmark failed: ${JSON.stringify(first)} ${JSON.stringify(changed)}`);
+  return changed.accessToken;
+}
+
+/**
+ * Report figure: the demo province at BENCH_REPORT_SCALE in a database of its own; the whole-province report (every
+ * figure) and the per-unit figures of section I, as the administrator (every unit): server time p50 / p95 / max.
+ */
+async function reportBench() {
+  const { db, tempRoot, drop } = await freshDatabase('canbo_bench_report');
+  const port = await freePort();
+  const env = apiEnv(db, tempRoot, port);
+  let api;
+  try {
+    await run(process.execPath, [`${root}/dist/api/cli.js`, 'setup'], { env, stdio: 'ignore' });
+    let t = Date.now();
+    await run(process.execPath, [`${root}/dist/api/cli.js`, 'demo', '--scale', String(REPORT_SCALE)], { env, stdio: 'ignore' });
+    const owner = new pg.Client({ connectionString: db.url });
+    await owner.connect();
+    // the steady state autovacuum reaches after a bulk load: statistics, and the visibility map the report's
+    // index-only scans rely on (without it each index entry costs a heap visit)
+    await owner.query('VACUUM (ANALYZE)');
+    const [{ people }] = (await owner.query(`SELECT count(*)::int AS people FROM person`)).rows;
+    await owner.end();
+    say(`report: demo province at scale ${REPORT_SCALE} loaded (${people.toLocaleString('vi-VN')} people) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+    const durations = { BenchReport: [], BenchReportByUnit: [], BenchTargets: [], BenchTargetsByUnit: [] };
+    const started = await startApi({ ...env, CANBO_YEARLY_SNAPSHOTS: 'on' }, port, (entry) => {
+      if (entry.msg === 'graphql' && durations[entry.operationName]) durations[entry.operationName].push(entry.durationMs);
+    });
+    api = started.api;
+    const post = poster(started.base);
+    const token = await adminToken(post);
+    // as in production, the API freezes the targets' baseline and the yearly snapshot of 2025 after it starts:
+    // measured once they are there
+    t = Date.now();
+    for (let n = 0; n < 2; await new Promise((r) => setTimeout(r, 500))) {
+      const res = await post('/graphql', { query: '{ reportSnapshots(first: 1) { totalCount } }' }, token);
+      n = res.data?.reportSnapshots.totalCount ?? 0;
+    }
+    say(`report: the baseline and yearly snapshots frozen by the API in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const queries = {
+      BenchReport: `query BenchReport($asOf: LocalDate) {
+        situationReport(asOf: $asOf) { asOf figures { metricId count base percent drillsToPeople sectionOne } rules { key versionLabel } }
+      }`,
+      BenchReportByUnit: `query BenchReportByUnit($asOf: LocalDate) {
+        situationReportByUnit(asOf: $asOf) { units { unitId unitName figures { metricId count base percent } } }
+      }`,
+      BenchTargets: `query BenchTargets($asOf: LocalDate) {
+        targets(asOf: $asOf) { ratingYear targets { targetId count base value target gap baseline expected status } rules { key } }
+      }`,
+      BenchTargetsByUnit: `query BenchTargetsByUnit($asOf: LocalDate) {
+        targetsByUnit(asOf: $asOf) { units { unitId unitName committeeMinorityShare populationMinorityShare targets { targetId count base value status } } }
+      }`,
+    };
+    for (const [name, query] of Object.entries(queries)) {
+      const ask = async () => {
+        const res = await post('/graphql', { query, variables: { asOf: '2025-10-01' } }, token);
+        if (res.errors) throw new Error(JSON.stringify(res.errors));
+        return res.data;
+      };
+      const sample = await ask(); // warm-up
+      for (let i = 0; i < 2; i++) await ask();
+      await new Promise((r) => setTimeout(r, 200));
+      durations[name].length = 0;
+      t = Date.now();
+      for (let i = 0; i < REPORT_REQUESTS; i++) await ask();
+      const wall = Date.now() - t;
+      await new Promise((r) => setTimeout(r, 300));
+      const sorted = [...durations[name]].sort((a, b) => a - b);
+      const what = {
+        BenchReport: () =>
+          `situationReport, whole province, ${sample.situationReport.figures.length} figures (staff_total ${sample.situationReport.figures
+            .find((f) => f.metricId === 'staff_total')
+            .count.toLocaleString('vi-VN')})`,
+        BenchReportByUnit: () =>
+          `situationReportByUnit, ${sample.situationReportByUnit.units.length} units × ${sample.situationReportByUnit.units[0].figures.length} figures`,
+        BenchTargets: () => `targets, whole province, ${sample.targets.targets.length} measures with their baseline`,
+        BenchTargetsByUnit: () => `targetsByUnit, ${sample.targetsByUnit.units.length} units × ${sample.targetsByUnit.units[0].targets.length} measures`,
+      }[name]();
+      say(`report: ${what}, scale ${REPORT_SCALE}, ${sorted.length} requests`);
+      say(
+        `server time p50 ${quantile(sorted, 0.5)} ms, p95 ${quantile(sorted, 0.95)} ms, max ${sorted[sorted.length - 1]} ms; ` +
+          `round trip average ${(wall / REPORT_REQUESTS).toFixed(1)} ms` +
+          (name.startsWith('BenchReport') ? ` (target < ${REPORT_SCALE >= 10 ? '2,000' : '300'} ms)` : ''),
+      );
+    }
+    await dashboardPaint(started.base);
+  } finally {
+    await stopApi(api);
+    await db.stop();
+    if (process.env.BENCH_KEEP_DATABASE) say(`kept the database for inspection: ${db.url}`);
+    else await drop();
+  }
+}
+
+/**
+ * The targets dashboard in headless Chromium (Debian's chromium, as the browser tests): signed in as the
+ * administrator, BENCH_PAINTS loads (default 5) of /targets as of 2025-10-01 in a fresh tab each; prints the first
+ * contentful paint and the time until the five targets' values are painted, from the start of the navigation
+ * (target: under 1.5 s).
+ */
+async function dashboardPaint(base) {
+  const { chromium } = require('playwright-core');
+  const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+  if (!executablePath) return say('dashboard: no Chromium (apt-get install chromium): skipped');
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/sign-in?next=%2Ftargets`);
+    await page.locator('input[data-testid="sign-in-username"], [data-testid="sign-in-username"] input').fill('admin');
+    await page.locator('input[data-testid="sign-in-password"], [data-testid="sign-in-password"] input').fill('Do-Hieu-Nang-2027!');
+    await page.locator('[data-testid="sign-in-submit"]').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+    await page.close();
+    const paints = Number(process.env.BENCH_PAINTS || 5);
+    const fcp = [];
+    const shown = [];
+    for (let i = 0; i < paints + 1; i++) {
+      const tab = await context.newPage();
+      await tab.goto(`${base}/targets?asOf=2025-10-01`);
+      // the cards show a percent once the targets have answered
+      await tab.locator('[data-testid="target-cards"]').filter({ hasText: /%/ }).first().waitFor({ timeout: 60_000 });
+      const [paint, ready] = await tab.evaluate(() => [
+        performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        performance.now(),
+      ]);
+      if (i > 0) {
+        // the first load warms the caches (HTTP, the API's connections)
+        fcp.push(Math.round(paint));
+        shown.push(Math.round(ready));
+      }
+      await tab.close();
+    }
+    const sortedShown = [...shown].sort((a, b) => a - b);
+    const sortedFcp = [...fcp].sort((a, b) => a - b);
+    say(`dashboard (/targets as of 01/10/2025, scale ${REPORT_SCALE}, ${paints} loads): first contentful paint p50 ${quantile(sortedFcp, 0.5)} ms`);
+    say(
+      `dashboard: five targets painted p50 ${quantile(sortedShown, 0.5)} ms, max ${sortedShown[sortedShown.length - 1]} ms from navigation start (target < 1,500 ms)`,
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+await run(bin('nx'), ['run-many', '-t', 'build', '-p', 'shared', 'api', 'web', '--outputStyle=static'], { env: { ...process.env, NX_DAEMON: 'false' } });
+if (SECTIONS.has('persons') || SECTIONS.has('import')) await personsBench();
+if (SECTIONS.has('report')) await reportBench();
+
+/** The person list and its export (section persons) and the import (section import), on generated people. */
+async function personsBench() {
+  const { db, tempRoot, drop } = await freshDatabase('canbo_bench');
+  const port = await freePort();
+  const env = apiEnv(db, tempRoot, port);
+  let api;
+  try {
+    await run(process.execPath, [`${root}/dist/api/cli.js`, 'setup'], { env, stdio: 'ignore' });
+    const owner = new pg.Client({ connectionString: db.url });
+    await owner.connect();
+    const units = (await owner.query(`SELECT id FROM unit WHERE kind IN ('COMMUNE','WARD','SPECIAL_ZONE')`)).rows.map((r) => r.id);
+    await owner.end();
+    let t = Date.now();
+    if (SECTIONS.has('persons')) {
+      await generate(db.url, units);
+      say(`generated ${PEOPLE.toLocaleString('vi-VN')} people in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+
+    const durations = [];
+    const started = await startApi(env, port, (entry) => {
+      if (entry.msg === 'graphql' && entry.operationName === 'BenchPersons') durations.push(entry.durationMs);
+    });
+    api = started.api;
+    const base = started.base;
+    const post = poster(base);
+    const token = await adminToken(post);
+    if (SECTIONS.has('persons')) {
+      const query = `query BenchPersons($search: String, $unitId: ID, $category: StaffCategory) {
+        persons(first: 50, filter: { search: $search, unitId: $unitId, staffCategory: $category }) {
+          totalCount edges { node { id fullName gender birthDate } }
+        }
+      }`;
+      const searches = ['nguyen van', 'tran thi', 'le', 'pham minh', 'dang', 'huynh ngoc', 'thach', 'vo thanh'];
+      const cats = ['CIVIL_SERVANT', 'PUBLIC_EMPLOYEE', 'CADRE'];
+      const ask = async (i) => {
+        const res = await post('/graphql', { query, variables: { search: searches[i % searches.length], unitId: units[i % units.length], category: cats[i % cats.length] } }, token);
+        if (res.errors) throw new Error(JSON.stringify(res.errors));
+        return res.data.persons.totalCount;
+      };
+      for (let i = 0; i < 20; i++) await ask(i); // warm-up
+      await new Promise((r) => setTimeout(r, 200));
+      durations.length = 0;
+      t = Date.now();
+      for (let i = 0; i < REQUESTS; i++) await ask(i + 20);
+      const wall = Date.now() - t;
+      await new Promise((r) => setTimeout(r, 300));
+      const sorted = [...durations].sort((a, b) => a - b);
+      say(`persons: first page of 50, text search + unit + category, ${PEOPLE.toLocaleString('vi-VN')} people, ${sorted.length} requests`);
+      say(`server time p50 ${quantile(sorted, 0.5)} ms, p95 ${quantile(sorted, 0.95)} ms, max ${sorted[sorted.length - 1]} ms; round trip average ${(wall / REQUESTS).toFixed(1)} ms`);
+
+      // XLSX export of the whole list (GET /files/persons.xlsx) as the administrator: every column, sensitive ones
+      // included. Each person first gets a qualification and a political theory record, and one in ten a title, so
+      // the export has records to read (the list figures above are measured before).
+      const filler = new pg.Client({ connectionString: db.url });
+      await filler.connect();
+      await filler.query(`INSERT INTO person_record (person_id, kind, level, value, valid_from, record_kind)
+        SELECT id, 'QUALIFICATION', (ARRAY['COLLEGE','BACHELOR','MASTER'])[1 + abs(hashtext(id::text)) % 3], '{"field":"Luật"}', '2010-07-01', 'CHANGE' FROM person`);
+      await filler.query(`INSERT INTO person_record (person_id, kind, level, value, valid_from, record_kind)
+        SELECT id, 'POLITICAL_THEORY', 'INTERMEDIATE', '{}', '2015-07-01', 'CHANGE' FROM person`);
+      await filler.query(`INSERT INTO person_record (person_id, kind, unit_id, title_id, value, valid_from, record_kind)
+        SELECT a.person_id, 'TITLE', a.unit_id, (SELECT id FROM title ORDER BY sort_order LIMIT 1), '{}', '2025-07-01', 'CHANGE'
+          FROM person_assignment a WHERE abs(hashtext(a.person_id::text)) % 10 = 0`);
+      await filler.query('ANALYZE');
+      await filler.end();
+      const rss = () => {
+        try {
+          const status = readFileSync(`/proc/${api.pid}/status`, 'utf8');
+          return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+        } catch {
+          return 0;
+        }
+      };
+      const rssBefore = rss();
+      t = Date.now();
+      const res = await fetch(`${base}/files/persons.xlsx`, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`export failed: HTTP ${res.status} ${await res.text()}`);
+      let bytes = 0;
+      for await (const chunk of res.body) bytes += chunk.length;
+      const exportMs = Date.now() - t;
+      say(
+        `export: ${Number(res.headers.get('x-total-count')).toLocaleString('vi-VN')} people to XLSX in ${(exportMs / 1000).toFixed(1)} s ` +
+          `(${(bytes / 1024 / 1024).toFixed(1)} MB; API peak resident memory ${rssBefore.toFixed(0)} MB before, ${rss().toFixed(0)} MB after)`,
+      );
+    }
+    // the import of a spreadsheet (BENCH_IMPORT_ROWS rows, default 50,000; 0 skips it)
+    const importRows = SECTIONS.has('import') ? Number(process.env.BENCH_IMPORT_ROWS ?? 50_000) : 0;
+    if (importRows > 0) {
+      const names = new pg.Client({ connectionString: db.url });
+      await names.connect();
+      const unitNames = (await names.query(`SELECT name FROM unit WHERE kind IN ('COMMUNE','WARD','SPECIAL_ZONE') ORDER BY name`)).rows.map((r) => r.name);
+      await names.end();
+      await importFigure({ base, token, pid: api.pid, unitNames, rows: importRows });
+    }
+  } finally {
+    await stopApi(api);
+    await db.stop();
+    if (process.env.BENCH_KEEP_DATABASE) say(`kept the database for inspection: ${db.url}`);
+    else await drop();
+  }
 }

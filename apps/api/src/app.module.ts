@@ -22,11 +22,15 @@ import { PersonModule } from './modules/person/person.module';
 import { PersonExportModule } from './modules/person-export/person-export.module';
 import { PersonImportModule } from './modules/person-import/person-import.module';
 import { ReportModule } from './modules/report/report.module';
+import { ReportSnapshotModule } from './modules/report-snapshot/report-snapshot.module';
+import { TargetModule } from './modules/target/target.module';
+import { ReportExportModule } from './modules/report-export/report-export.module';
 import { RuleModule } from './modules/rule/rule.module';
 import { TitleModule } from './modules/title/title.module';
 import { UnitModule } from './modules/unit/unit.module';
+import { UnitPopulationModule } from './modules/unit-population/unit-population.module';
 
-export const FEATURE_MODULES = [AuditModule, AuthModule, UnitModule, RuleModule, TitleModule, EstablishmentModule, PersonModule, MetricModule, ReportModule, PersonExportModule, PersonImportModule];
+export const FEATURE_MODULES = [AuditModule, AuthModule, UnitModule, RuleModule, TitleModule, EstablishmentModule, PersonModule, MetricModule, ReportModule, ReportExportModule, TargetModule, ReportSnapshotModule, UnitPopulationModule, PersonExportModule, PersonImportModule];
 
 @Module({})
 export class AppModule {

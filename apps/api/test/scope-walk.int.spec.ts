@@ -89,6 +89,16 @@ const CALLS: Record<string, Call> = {
     variables: () => ({ u: ids.commune }),
     allowed: 'data',
   },
+  'Query.targets': {
+    query: `query($u: ID) { targets(unitId: $u) { targets { targetId value } } }`,
+    variables: () => ({ u: ids.commune }),
+    allowed: 'data',
+  },
+  'Query.targetsByUnit': { query: `{ targetsByUnit { units { unitId } } }`, allowed: 'data' },
+  'Query.targetTrend': { query: `query($u: ID) { targetTrend(unitId: $u) { year } }`, variables: () => ({ u: NONE }), allowed: ['NOT_FOUND'] },
+  'Query.reportSnapshots': { query: `{ reportSnapshots(first: 1) { totalCount } }`, allowed: 'data' },
+  'Query.reportSnapshot': { query: `query($id: ID!) { reportSnapshot(id: $id) { unitId } }`, variables: () => ({ id: NONE }), allowed: ['NOT_FOUND'] },
+  'Query.unitPopulations': { query: `query($u: ID!) { unitPopulations(unitId: $u) { id } }`, variables: () => ({ u: ids.commune }), allowed: 'data' },
   'Query.serviceAccounts': { query: `{ serviceAccounts { id } }`, allowed: 'data' },
   'Query.title': { query: `query($id: ID!) { title(id: $id) { id } }`, variables: () => ({ id: ids.title }), allowed: 'data' },
   'Query.titles': { query: `{ titles { totalCount } }`, allowed: 'data' },
@@ -131,6 +141,16 @@ const CALLS: Record<string, Call> = {
   'Mutation.setPersonLocalOverride': {
     query: `mutation($i: SetPersonLocalOverrideInput!) { setPersonLocalOverride(input: $i) { id } }`,
     variables: () => ({ i: { personId: NONE, version: 1, isLocal: true, reason: 'walk' } }),
+    allowed: ['NOT_FOUND'],
+  },
+  'Mutation.createReportSnapshot': {
+    query: `mutation($i: CreateReportSnapshotInput!) { createReportSnapshot(input: $i) { id } }`,
+    variables: () => ({ i: { asOf: '2099-01-01', label: 'walk' } }),
+    allowed: ['BAD_USER_INPUT'],
+  },
+  'Mutation.addUnitPopulation': {
+    query: `mutation($i: AddUnitPopulationInput!) { addUnitPopulation(input: $i) { id } }`,
+    variables: () => ({ i: { unitId: NONE, validFrom: '2026-01-01', population: 1, ethnicMinorityShare: 1, source: 'walk' } }),
     allowed: ['NOT_FOUND'],
   },
   'Mutation.addRuleSettingVersion': {

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { pdfFlatText, pdfFontNames } from '../../api/test/pdf-text';
-import { inputOf, signIn, startE2E, E2E } from './browser';
+import { chooseOption, inputOf, signIn, startE2E, E2E } from './browser';
 
 /** The export half of issue 7 in the browser: "Xuất Excel" on the person list and "In mẫu 2C" on a person's page. */
 let e: E2E;
@@ -81,11 +81,11 @@ test('the commune officer exports their list, then a filtered one, to Excel: Vie
   expect(tuyet['Số định danh cá nhân'].value).toBe('089186004321');
 
   // the current filters go with the export: women only, in the officer's unit
-  await page.locator('[data-testid="person-gender-filter"]').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Nữ"]').click();
+  // (chooseOption checks that each select shows its choice: a click while a dropdown still opens is retried)
+  await chooseOption(page, 'person-gender-filter', 'Nữ');
   await page.locator('[data-testid="pager-range"]').filter({ hasText: 'trên 1' }).waitFor();
-  await page.locator('[data-testid="person-unit-filter"]').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Xã Mỹ Đức"]').click();
+  await chooseOption(page, 'person-unit-filter', 'Xã Mỹ Đức');
+  await page.waitForURL((url) => url.searchParams.get('unit') !== null);
   const filtered = await downloadBy(() => page.getByRole('button', { name: 'Xuất Excel' }).click());
   expect(filtered.download.suggestedFilename()).toMatch(/^Danh sách cán bộ - Xã Mỹ Đức - \d\d-\d\d-\d{4}\.xlsx$/);
   const women = await readSheet(filtered.bytes);

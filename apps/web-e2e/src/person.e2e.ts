@@ -359,7 +359,12 @@ test('a title is given from a date, changed from a later date (a change), and en
   await end.getByRole('button', { name: 'Lưu' }).click();
   await page.locator('.ant-modal-confirm').getByText('Bản ghi sẽ thôi hiệu lực từ ngày 01/06/2026').waitFor();
   await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.locator('[data-testid="records-TITLE"]').getByText('Không có bản ghi nào có hiệu lực tại ngày').waitFor();
+  // the confirmation and the dialog close once the end is saved (a failure would stay in the dialog: tell it)
+  await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden', timeout: 30_000 });
+  await end.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (error: Error) => {
+    throw new Error(`${error.message}\nthe dialog still shows: ${await end.textContent().catch(() => '?')}`);
+  });
+  await page.locator('[data-testid="records-TITLE"]').getByText('Không có bản ghi nào có hiệu lực tại ngày').waitFor({ timeout: 30_000 });
 
   // the history: the deputy's period up to the change and the secretary's up to the end are current
   const history = () => page.locator('[data-testid="records-history-TITLE"] [data-testid="history-row"]');

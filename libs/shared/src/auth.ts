@@ -95,7 +95,7 @@ export const DEFAULT_ROLES: DefaultRole[] = [
   {
     code: 'province_officer',
     name: { vi: 'Cán bộ cấp tỉnh (tổng hợp)', en: 'Province officer' },
-    permissions: [...READ_ALL, P.PERSONNEL_READ_SENSITIVE],
+    permissions: [...READ_ALL, P.PERSONNEL_READ_SENSITIVE, P.REPORT_SNAPSHOT],
     typicalScope: { kind: ScopeKind.ALL_UNITS, categories: null },
   },
   {

@@ -1,6 +1,10 @@
-import { CommitteeKind, Gender, PoliticalTheoryLevel, QualificationLevel, StaffCategory, UnitKind } from './enums';
+import { CommitteeKind, Gender, PoliticalTheoryLevel, ProfessionalField, QualificationLevel, StaffCategory, UnitKind } from './enums';
 import {
+  ADDITIONAL_METRIC_IDS,
   evaluateMetric,
+  PROFESSIONAL_FIELD_STUDIES,
+  SECTION_1_METRIC_IDS,
+  specialistStudyNames,
   matchesMetricFilter,
   MetricFacts,
   MetricPersonFacts,
@@ -14,9 +18,32 @@ import { SECTION_1_FIGURES, SECTION_1_REFERENCE_DATE } from './section-1-figures
 const figure = (id: string) => SECTION_1_FIGURES.find((f) => f.id === id)!;
 
 describe('metric definitions', () => {
-  test('there is one definition per figure of section I, in the same order', () => {
-    expect(METRIC_DEFINITIONS.map((d) => d.id)).toEqual(SECTION_1_FIGURES.map((f) => f.id));
+  test('there is one definition per figure of section I, in the same order, then the additional figures', () => {
+    expect(SECTION_1_METRIC_IDS).toEqual(SECTION_1_FIGURES.map((f) => f.id));
+    expect(METRIC_DEFINITIONS.map((d) => d.id)).toEqual([...SECTION_1_METRIC_IDS, ...ADDITIONAL_METRIC_IDS]);
     expect(new Set(METRIC_DEFINITIONS.map((d) => d.id)).size).toBe(METRIC_DEFINITIONS.length);
+  });
+
+  test('additional figures: staff against approved posts and the shortfall per category, specialists per field', () => {
+    for (const id of ['cadre_total', 'cadre_shortfall', 'civil_servant_total', 'civil_servant_shortfall', 'pe_shortfall']) {
+      expect(ADDITIONAL_METRIC_IDS).toContain(id);
+    }
+    expect(metricDefinition('cadre_total').base).toEqual({ of: 'approvedPosts', categories: [StaffCategory.CADRE] });
+    expect(metricDefinition('pe_shortfall').numerator).toEqual({ of: 'unfilled' });
+    for (const field of Object.values(ProfessionalField)) {
+      const d = metricDefinition(`specialists_${field.toLowerCase()}`);
+      expect(d.base).toEqual({ of: 'specialistPosts', field });
+      expect(numeratorFilter(d)).toEqual({ specialistField: field });
+      const short = metricDefinition(`specialists_${field.toLowerCase()}_shortfall`);
+      expect(short.numerator).toEqual({ of: 'unfilled', filter: { specialistField: field } });
+    }
+  });
+
+  test('no field of study makes a specialist of two fields', () => {
+    const all = Object.values(ProfessionalField).flatMap((f) => specialistStudyNames(f));
+    expect(new Set(all).size).toBe(all.length);
+    expect(specialistStudyNames(ProfessionalField.LAND_MANAGEMENT)).toEqual(['land_management', 'quan ly dat dai', 'dia chinh', 'trac dia - ban do']);
+    expect(PROFESSIONAL_FIELD_STUDIES[ProfessionalField.JUSTICE]).toContain('Luật');
   });
 
   test('a figure without a base is a definition without a base, and the other way round', () => {
@@ -136,6 +163,15 @@ describe('matchesMetricFilter', () => {
     expect(matchesMetricFilter(person(), { politicalTheory: PoliticalTheoryLevel.ADVANCED }, asOf)).toBe(false);
   });
 
+  test('a specialist holds a qualification whose field of study counts for the field, case and diacritics ignored', () => {
+    const land = person({ qualificationFields: ['Kinh tế', 'QUẢN LÝ ĐẤT ĐAI'] });
+    expect(matchesMetricFilter(land, { specialistField: ProfessionalField.LAND_MANAGEMENT }, asOf)).toBe(true);
+    expect(matchesMetricFilter(land, { specialistField: ProfessionalField.ACCOUNTING }, asOf)).toBe(false);
+    expect(matchesMetricFilter(person({ qualificationFields: ['LAND_MANAGEMENT'] }), { specialistField: ProfessionalField.LAND_MANAGEMENT }, asOf)).toBe(true);
+    expect(matchesMetricFilter(person({ qualificationFields: ['Quản lý đất đai và bất động sản'] }), { specialistField: ProfessionalField.LAND_MANAGEMENT }, asOf)).toBe(false);
+    expect(matchesMetricFilter(person(), { specialistField: ProfessionalField.LAND_MANAGEMENT }, asOf)).toBe(false);
+  });
+
   test('conditions combine', () => {
     const woman = person({ gender: Gender.FEMALE, birthDate: '1990-01-01' });
     expect(matchesMetricFilter(woman, { gender: Gender.FEMALE, young: true }, asOf)).toBe(true);
@@ -153,11 +189,11 @@ describe('evaluateMetric', () => {
       { id: 'pa', kind: UnitKind.PROVINCE_AGENCY },
     ],
     people: new Map([
-      ['a', person({ gender: Gender.FEMALE, qualification: QualificationLevel.MASTER, politicalTheory: PoliticalTheoryLevel.ADVANCED })],
-      ['b', person({ birthDate: '1995-05-05', ethnicityCode: '05' })],
+      ['a', person({ gender: Gender.FEMALE, qualification: QualificationLevel.MASTER, politicalTheory: PoliticalTheoryLevel.ADVANCED, qualificationFields: ['Kế toán', 'Quản lý công'] })],
+      ['b', person({ birthDate: '1995-05-05', ethnicityCode: '05', qualificationFields: ['Quản lý đất đai'] })],
       ['c', person({ gender: Gender.FEMALE, qualification: null })],
       ['d', person()],
-      ['e', person({ gender: Gender.FEMALE })],
+      ['e', person({ gender: Gender.FEMALE, qualificationFields: ['Quản lý đất đai'] })],
     ]),
     assignments: [
       { personId: 'a', unitId: 'u1', staffCategory: StaffCategory.CADRE },
@@ -186,6 +222,9 @@ describe('evaluateMetric', () => {
       { unitId: 'u1', itemKind: 'COMMITTEE_SEATS', committee: CommitteeKind.EXECUTIVE, value: 5 },
       { unitId: 'u1', itemKind: 'TITLE_SEATS', titleCode: 'party_secretary', value: 1 },
       { unitId: 'u2', itemKind: 'TITLE_SEATS', titleCode: 'party_secretary', value: 1 },
+      { unitId: 'u1', itemKind: 'SPECIALISTS', field: ProfessionalField.LAND_MANAGEMENT, value: 3 },
+      { unitId: 'u2', itemKind: 'SPECIALISTS', field: ProfessionalField.LAND_MANAGEMENT, value: 2 },
+      { unitId: 'pa', itemKind: 'SPECIALISTS', field: ProfessionalField.LAND_MANAGEMENT, value: 9 },
     ],
     titleClasses: new Map([
       ['party_secretary', 'commune.party_secretary'],
@@ -214,6 +253,21 @@ describe('evaluateMetric', () => {
     expect(value('pe_bachelor')).toEqual({ id: 'pe_bachelor', count: 0, base: 0 });
     expect(value('cbcc_postgraduate')).toEqual({ id: 'cbcc_postgraduate', count: 1, base: 2 });
     expect(value('cbcc_theory_advanced')).toEqual({ id: 'cbcc_theory_advanced', count: 1, base: 2 });
+  });
+
+  test('per category: staff against approved posts and the shortfall', () => {
+    expect(value('cadre_total')).toEqual({ id: 'cadre_total', count: 1, base: 3 });
+    expect(value('cadre_shortfall')).toEqual({ id: 'cadre_shortfall', count: 2, base: 3 });
+    expect(value('civil_servant_shortfall')).toEqual({ id: 'civil_servant_shortfall', count: 3, base: 4 });
+    expect(value('pe_shortfall')).toEqual({ id: 'pe_shortfall', count: 4, base: 5 });
+  });
+
+  test('specialists: cadres and civil servants in commune-level units qualified in the field, against its establishment', () => {
+    // b (civil servant, u1) is a land specialist; e is in a province agency; a is an accountant
+    expect(value('specialists_land_management')).toEqual({ id: 'specialists_land_management', count: 1, base: 5 });
+    expect(value('specialists_land_management_shortfall')).toEqual({ id: 'specialists_land_management_shortfall', count: 4, base: 5 });
+    expect(value('specialists_accounting')).toEqual({ id: 'specialists_accounting', count: 1, base: 0 });
+    expect(value('specialists_accounting_shortfall')).toEqual({ id: 'specialists_accounting_shortfall', count: -1, base: 0 });
   });
 
   test('committees: seated members against planned seats, shares over seated members', () => {

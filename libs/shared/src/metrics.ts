@@ -1,7 +1,9 @@
-import { CommitteeKind, Gender, PoliticalTheoryLevel, QualificationLevel, StaffCategory, UnitKind, COMMUNE_LEVEL_KINDS } from './enums';
+import { CommitteeKind, Gender, PoliticalTheoryLevel, ProfessionalField, QualificationLevel, StaffCategory, UnitKind, COMMUNE_LEVEL_KINDS } from './enums';
 import { isEthnicMinority, KINH_ETHNICITY_CODE } from './ethnic-groups';
 import { politicalTheoryLevelsCountingAs, youngBirthCutoff } from './person';
 import { AGE_BAND_RULES, KEY_LEADERSHIP_TITLES_DEFAULT, RuleKey } from './rules';
+import { PROFESSIONAL_FIELD_LABELS } from './labels';
+import { foldForSearch } from './text';
 
 /**
  * The statistics of the workforce, defined once as data: who is counted (population), what is counted
@@ -16,7 +18,18 @@ import { AGE_BAND_RULES, KEY_LEADERSHIP_TITLES_DEFAULT, RuleKey } from './rules'
  * - "young" = under AGE_BAND_RULES.youngUnderAge on the reference date (youngBirthCutoff);
  * - "ethnic minority" = any ethnic group but Kinh (isEthnicMinority); an unrecorded ethnicity is not counted;
  * - a qualification is "recorded" when a QUALIFICATION record other than NOT_RECORDED is in force;
- * - political theory counts by POLITICAL_THEORY_COUNTS_AS (a political-science bachelor counts as advanced).
+ * - political theory counts by POLITICAL_THEORY_COUNTS_AS (a political-science bachelor counts as advanced);
+ * - "a specialist of professional field X" = a cadre or civil servant in post holding a qualification in X: a
+ *   QUALIFICATION record of current knowledge obtained on or before the reference date (valid_from <= date; a later,
+ *   higher degree ending its validity does not take the degree away) whose field of study (`value.field`), folded
+ *   (case and diacritics ignored), is X's code or one of the fields of study PROFESSIONAL_FIELD_STUDIES lists for X.
+ *   A person qualified in two fields counts in both. Specialists are compared with the SPECIALISTS establishment
+ *   of the field (base specialistPosts);
+ * - a shortfall (numerator unfilled) is the base minus the members counted: negative when above the establishment.
+ *
+ * METRIC_DEFINITIONS lists the figures of section I first (SECTION_1_FIGURES, in the resolution's order), then the
+ * additional figures of the report (ADDITIONAL_METRIC_IDS): staff against approved posts and the shortfall per staff
+ * category, and specialists against the establishment and the shortfall per professional field.
  */
 
 export type MetricKind = 'units' | 'people' | 'seats';
@@ -34,6 +47,33 @@ export interface MetricFilter {
   qualification?: QualificationLevel[];
   /** the political theory level in force counts as this level */
   politicalTheory?: PoliticalTheoryLevel;
+  /** holds a qualification (obtained by the reference date) in this professional field (PROFESSIONAL_FIELD_STUDIES) */
+  specialistField?: ProfessionalField;
+}
+
+/**
+ * The fields of study (as recorded in a qualification's `value.field`) that make a specialist of each professional
+ * field; compared folded (foldForSearch: case and diacritics ignored), whole names only. The field's code itself
+ * (e.g. LAND_MANAGEMENT) also counts. No name is listed under two fields.
+ */
+export const PROFESSIONAL_FIELD_STUDIES: Readonly<Record<ProfessionalField, readonly string[]>> = {
+  [ProfessionalField.LAND_MANAGEMENT]: ['Quản lý đất đai', 'Địa chính', 'Trắc địa - Bản đồ'],
+  [ProfessionalField.PUBLIC_INVESTMENT]: ['Kinh tế đầu tư', 'Quản lý đầu tư', 'Quản lý dự án'],
+  [ProfessionalField.BUDGET_FINANCE]: ['Tài chính - Ngân hàng', 'Tài chính', 'Tài chính công', 'Ngân hàng'],
+  [ProfessionalField.DIGITAL_TRANSFORMATION]: ['Hệ thống thông tin', 'Hệ thống thông tin quản lý', 'Chuyển đổi số', 'Khoa học dữ liệu'],
+  [ProfessionalField.INFORMATION_TECHNOLOGY]: ['Công nghệ thông tin', 'Khoa học máy tính', 'Kỹ thuật phần mềm', 'Mạng máy tính và truyền thông dữ liệu'],
+  [ProfessionalField.PLANNING]: ['Quy hoạch vùng và đô thị', 'Quy hoạch đô thị', 'Kiến trúc'],
+  [ProfessionalField.ACCOUNTING]: ['Kế toán', 'Kiểm toán', 'Kế toán - Kiểm toán'],
+  [ProfessionalField.ENVIRONMENT]: ['Khoa học môi trường', 'Kỹ thuật môi trường', 'Quản lý tài nguyên và môi trường', 'Môi trường'],
+  [ProfessionalField.CONSTRUCTION]: ['Kỹ thuật xây dựng', 'Xây dựng dân dụng và công nghiệp', 'Kỹ thuật xây dựng công trình giao thông', 'Quản lý xây dựng'],
+  [ProfessionalField.JUSTICE]: ['Luật', 'Luật học', 'Luật kinh tế', 'Luật Hiến pháp và Luật Hành chính'],
+  [ProfessionalField.CULTURE_SOCIETY]: ['Công tác xã hội', 'Văn hóa học', 'Quản lý văn hóa', 'Xã hội học'],
+  [ProfessionalField.AGRICULTURE]: ['Nông học', 'Khoa học cây trồng', 'Chăn nuôi', 'Thú y', 'Nuôi trồng thủy sản', 'Phát triển nông thôn'],
+};
+
+/** The folded names of study that count for a professional field (its code included), for SQL and in-memory matching. */
+export function specialistStudyNames(field: ProfessionalField): string[] {
+  return [...new Set([foldForSearch(field), ...PROFESSIONAL_FIELD_STUDIES[field].map(foldForSearch)])];
 }
 
 /** Which titles: by code, by a dated rule setting naming title codes, or by equivalence class of the catalogue. */
@@ -59,14 +99,16 @@ export type MetricBase =
   /** planned committee seats (COMMITTEE_SEATS establishment) */
   | { of: 'plannedSeats'; committee: CommitteeKind }
   /** title seats (TITLE_SEATS establishment) of the selected titles */
-  | { of: 'titleSeats'; titles: TitleSelector };
+  | { of: 'titleSeats'; titles: TitleSelector }
+  /** specialists needed (SPECIALISTS establishment) of a professional field */
+  | { of: 'specialistPosts'; field: ProfessionalField };
 
 /** What is counted. */
 export type MetricNumerator =
   /** members of the population matching the base's filter (when the base is a filtered population) and this one */
   | { of: 'population'; filter?: MetricFilter }
-  /** the base minus the population: approved posts or seats not filled */
-  | { of: 'unfilled' };
+  /** the base minus the population (or its members matching the filter): approved posts or seats not filled */
+  | { of: 'unfilled'; filter?: MetricFilter };
 
 export interface MetricText {
   vi: string;
@@ -226,7 +268,7 @@ function committeeMetrics(committee: CommitteeKind, idPrefix: string, vi: string
 }
 
 /** The definitions of every figure of section I of the resolution (ids of SECTION_1_FIGURES), in its order. */
-export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
+const SECTION_1_DEFINITIONS: readonly MetricDefinition[] = [
   {
     id: 'commune_level_units',
     name: { vi: 'Số đơn vị hành chính cấp xã', en: 'Commune-level units' },
@@ -463,6 +505,105 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
   },
 ];
 
+const CATEGORY_TEXT: Record<'CADRE' | 'CIVIL_SERVANT', { id: string; vi: string; en: string; Vi: string; En: string }> = {
+  CADRE: { id: 'cadre', vi: 'cán bộ', en: 'cadres', Vi: 'Cán bộ', En: 'Cadres' },
+  CIVIL_SERVANT: { id: 'civil_servant', vi: 'công chức', en: 'civil servants', Vi: 'Công chức', En: 'Civil servants' },
+};
+
+/** Staff in post against approved posts, and the shortfall, of one staff category (public employees: pe_total is in section I). */
+function categoryMetrics(category: StaffCategory.CADRE | StaffCategory.CIVIL_SERVANT | StaffCategory.PUBLIC_EMPLOYEE): MetricDefinition[] {
+  const base: MetricBase = { of: 'approvedPosts', categories: [category] };
+  const population = staff([category]);
+  const t =
+    category === StaffCategory.PUBLIC_EMPLOYEE
+      ? { id: 'pe', vi: 'viên chức', en: 'public employees', Vi: 'Viên chức', En: 'Public employees' }
+      : CATEGORY_TEXT[category];
+  const total: MetricDefinition = {
+    id: `${t.id}_total`,
+    name: { vi: `${t.Vi} hiện có trên biên chế được phê duyệt`, en: `${t.En} in post against approved posts` },
+    description: {
+      vi: `Số ${t.vi} cấp xã đang công tác, trên biên chế ${t.vi} được phê duyệt.`,
+      en: `Commune-level ${t.en} in post, over their approved posts.`,
+    },
+    kind: 'people',
+    population,
+    numerator: of(),
+    base,
+  };
+  const shortfall: MetricDefinition = {
+    id: `${t.id}_shortfall`,
+    name: { vi: `Biên chế ${t.vi} còn thiếu`, en: `Approved ${t.en} posts not filled` },
+    description: {
+      vi: `Biên chế ${t.vi} cấp xã được phê duyệt trừ số ${t.vi} đang công tác (âm khi vượt biên chế), trên biên chế được phê duyệt.`,
+      en: `The approved commune-level ${t.en} posts minus the ${t.en} in post (negative when above them), over the approved posts.`,
+    },
+    kind: 'people',
+    population,
+    numerator: { of: 'unfilled' },
+    base,
+  };
+  return category === StaffCategory.PUBLIC_EMPLOYEE ? [shortfall] : [total, shortfall];
+}
+
+/** Specialists of a professional field in post against the SPECIALISTS establishment, and the shortfall. */
+function specialistMetrics(field: ProfessionalField): MetricDefinition[] {
+  const id = `specialists_${field.toLowerCase()}`;
+  const l = PROFESSIONAL_FIELD_LABELS[field];
+  const label = { vi: l.vi.toLowerCase(), en: l.en.toLowerCase(), En: l.en };
+  const filter: MetricFilter = { specialistField: field };
+  const base: MetricBase = { of: 'specialistPosts', field };
+  const whoVi = `cán bộ, công chức cấp xã đang công tác có trình độ chuyên môn thuộc lĩnh vực ${label.vi}`;
+  const whoEn = `commune-level cadres and civil servants in post qualified in ${label.en}`;
+  return [
+    {
+      id,
+      name: { vi: `Chuyên môn ${label.vi}: số hiện có trên nhu cầu`, en: `${label.En} specialists against the establishment` },
+      description: {
+        vi: `Số ${whoVi} (văn bằng đã cấp đến ngày tham chiếu, theo ngành đào tạo), trên số người cần theo định suất chuyên môn của lĩnh vực.`,
+        en: `The number of ${whoEn} (a degree obtained by the reference date, by field of study), over the specialists of the field in the establishment.`,
+      },
+      kind: 'people',
+      population: staff(CBCC),
+      numerator: of(filter),
+      base,
+    },
+    {
+      id: `${id}_shortfall`,
+      name: { vi: `Chuyên môn ${label.vi} còn thiếu`, en: `${label.En} specialists lacking` },
+      description: {
+        vi: `Số người cần theo định suất chuyên môn lĩnh vực ${label.vi} trừ số ${whoVi} (âm khi vượt), trên số người cần.`,
+        en: `The specialists of ${label.en} in the establishment minus the ${whoEn} (negative when above), over the specialists needed.`,
+      },
+      kind: 'people',
+      population: staff(CBCC),
+      numerator: { of: 'unfilled', filter },
+      base,
+    },
+  ];
+}
+
+
+/**
+ * The report's figures beyond section I, in their order: per staff category (cadres, civil servants, public
+ * employees) staff in post against approved posts and the shortfall; then per professional field the specialists
+ * against the SPECIALISTS establishment and the shortfall.
+ */
+const ADDITIONAL_DEFINITIONS: readonly MetricDefinition[] = [
+  ...categoryMetrics(StaffCategory.CADRE),
+  ...categoryMetrics(StaffCategory.CIVIL_SERVANT),
+  ...categoryMetrics(StaffCategory.PUBLIC_EMPLOYEE),
+  ...Object.values(ProfessionalField).flatMap((f) => specialistMetrics(f)),
+];
+
+/** Every definition: the figures of section I (ids and order of SECTION_1_FIGURES), then the additional figures. */
+export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [...SECTION_1_DEFINITIONS, ...ADDITIONAL_DEFINITIONS];
+
+/** The ids of the figures of section I, in the resolution's order (the first METRIC_DEFINITIONS). */
+export const SECTION_1_METRIC_IDS: readonly string[] = SECTION_1_DEFINITIONS.map((d) => d.id);
+
+/** The ids of the report's additional figures (after section I), in their order. */
+export const ADDITIONAL_METRIC_IDS: readonly string[] = ADDITIONAL_DEFINITIONS.map((d) => d.id);
+
 const BY_ID = new Map(METRIC_DEFINITIONS.map((d) => [d.id, d]));
 
 /** The definition of a metric id (throws on an unknown id). */
@@ -481,11 +622,13 @@ export function metricPercent(count: number, base: number | null, decimals = 1):
   return Math.floor(scaled + 0.5 + 1e-9) / factor;
 }
 
-/** The filter a numerator applies to the population: the base's filter (when the base is the population) and its own. */
+/**
+ * The filter a numerator applies to the population: the base's filter (when the base is the population) and its own
+ * (for an unfilled numerator, the members its filter selects are subtracted from the base).
+ */
 export function numeratorFilter(def: MetricDefinition): MetricFilter {
   const baseFilter = def.base?.of === 'population' ? (def.base.filter ?? {}) : {};
-  const own = def.numerator.of === 'population' ? (def.numerator.filter ?? {}) : {};
-  return { ...baseFilter, ...own };
+  return { ...baseFilter, ...(def.numerator.filter ?? {}) };
 }
 
 // ---- in-memory evaluation (the generator's tests; a reference for the SQL compiler) ----
@@ -499,6 +642,8 @@ export interface MetricPersonFacts {
   qualification: string | null;
   /** the POLITICAL_THEORY level in force (null: none) */
   politicalTheory: string | null;
+  /** the fields of study (`value.field`) of the QUALIFICATION records obtained by the reference date (default none) */
+  qualificationFields?: readonly string[];
 }
 
 /** Everything in force on the reference date (current knowledge), as plain rows. */
@@ -515,6 +660,7 @@ export interface MetricFacts {
     staffCategory?: StaffCategory | null;
     committee?: CommitteeKind | null;
     titleCode?: string | null;
+    field?: ProfessionalField | null;
     value: number;
   }[];
   /** equivalence class per title code */
@@ -539,6 +685,10 @@ export function matchesMetricFilter(p: MetricPersonFacts, filter: MetricFilter, 
   if (filter.politicalTheory) {
     const levels: string[] = politicalTheoryLevelsCountingAs(filter.politicalTheory);
     if (p.politicalTheory === null || !levels.includes(p.politicalTheory)) return false;
+  }
+  if (filter.specialistField) {
+    const names = specialistStudyNames(filter.specialistField);
+    if (!(p.qualificationFields ?? []).some((f) => names.includes(foldForSearch(f)))) return false;
   }
   return true;
 }
@@ -587,12 +737,14 @@ export function evaluateMetric(def: MetricDefinition, facts: MetricFacts): Metri
         base = rows.filter((e) => e.itemKind === 'HEADCOUNT' && e.staffCategory && b.categories.includes(e.staffCategory)).reduce((s, e) => s + e.value, 0);
       } else if (b.of === 'plannedSeats') {
         base = rows.filter((e) => e.itemKind === 'COMMITTEE_SEATS' && e.committee === b.committee).reduce((s, e) => s + e.value, 0);
+      } else if (b.of === 'specialistPosts') {
+        base = rows.filter((e) => e.itemKind === 'SPECIALISTS' && e.field === b.field).reduce((s, e) => s + e.value, 0);
       } else {
         const codes = new Set(selectedTitleCodes(b.titles, facts));
         base = rows.filter((e) => e.itemKind === 'TITLE_SEATS' && e.titleCode && codes.has(e.titleCode)).reduce((s, e) => s + e.value, 0);
       }
     }
   }
-  const count = def.numerator.of === 'unfilled' ? (base ?? 0) - members.length : countMatching(numeratorFilter(def));
+  const count = def.numerator.of === 'unfilled' ? (base ?? 0) - countMatching(numeratorFilter(def)) : countMatching(numeratorFilter(def));
   return { id: def.id, count, base };
 }

@@ -1,4 +1,4 @@
-import { CommitteeKind, ProfessionalField, StaffCategory } from './enums';
+import { CommitteeKind, PoliticalTheoryLevel, ProfessionalField, StaffCategory } from './enums';
 
 /**
  * Rule settings: regulatory numbers and lists that change by decision. Each key has dated versions;
@@ -10,6 +10,10 @@ export enum RuleKey {
   KEY_LEADERSHIP_TITLES = 'KEY_LEADERSHIP_TITLES',
   /** The default establishment given to a new commune-level unit. */
   DEFAULT_COMMUNE_ESTABLISHMENT = 'DEFAULT_COMMUNE_ESTABLISHMENT',
+  /** The 2025–2030 targets of the resolution (section II.2.2): values, baseline, deadline, tolerance. */
+  TARGETS = 'TARGETS',
+  /** The political-theory level each kind of post requires (target 2). */
+  POLITICAL_THEORY_STANDARD = 'POLITICAL_THEORY_STANDARD',
 }
 
 export interface KeyLeadershipTitlesValue {
@@ -79,9 +83,87 @@ export const DEFAULT_COMMUNE_ESTABLISHMENT: RuleSettingDefault<DefaultEstablishm
   },
 };
 
+/** The ids of the measures of the five targets (the measures themselves are code: targets.ts). */
+export enum TargetId {
+  /** (1) rated good or excellent in the latest rated year */
+  RATED_GOOD = 'rated_good',
+  /** (2) meeting the political-theory standard of their post */
+  THEORY_STANDARD = 'theory_standard',
+  /** (2) standing-committee members with a master's degree or doctorate */
+  STANDING_POSTGRADUATE = 'standing_postgraduate',
+  /** (3) trained in digital skills */
+  DIGITAL_SKILLS = 'digital_skills',
+  /** (4) under-42s among the distinct holders of key leadership titles */
+  YOUNG_KEY_TITLES = 'young_key_titles',
+  /** (5) party committees whose minority share is within the tolerance of their unit's population share */
+  COMMITTEE_MINORITY = 'committee_minority',
+}
+
+export interface TargetsValue {
+  /** the date of the baseline the straight line to the target starts from */
+  baselineDate: string;
+  /** the date by which every target is to be reached */
+  deadline: string;
+  /** the day of each year (MM-DD) the yearly snapshot is frozen on */
+  yearlySnapshotDay: string;
+  /** the target value of each measure, in percent (0–100) */
+  targets: Record<TargetId, number>;
+  /** target 5: the largest gap, in percentage points, between a committee's minority share and its unit's */
+  minorityTolerancePoints: number;
+}
+
+export const TARGETS_DEFAULT: RuleSettingDefault<TargetsValue> = {
+  key: RuleKey.TARGETS,
+  versionLabel: 'Nghị quyết của Ban Thường vụ Tỉnh ủy về nâng cao chất lượng đội ngũ cán bộ cấp xã giai đoạn 2025–2030',
+  validFrom: '2025-07-01',
+  value: {
+    baselineDate: '2025-10-01',
+    deadline: '2030-12-31',
+    yearlySnapshotDay: '12-31',
+    targets: {
+      [TargetId.RATED_GOOD]: 95,
+      [TargetId.THEORY_STANDARD]: 100,
+      [TargetId.STANDING_POSTGRADUATE]: 50,
+      [TargetId.DIGITAL_SKILLS]: 100,
+      [TargetId.YOUNG_KEY_TITLES]: 10,
+      [TargetId.COMMITTEE_MINORITY]: 100,
+    },
+    minorityTolerancePoints: 2,
+  },
+};
+
+/** The political-theory level each kind of post requires (null: none). The first rule that applies wins, in this order. */
+export interface PoliticalTheoryStandardValue {
+  /** holders of a key leadership title */
+  keyTitles: PoliticalTheoryLevel | null;
+  /** seated members of a standing committee */
+  standingCommittee: PoliticalTheoryLevel | null;
+  /** other cadres and civil servants */
+  cadresAndCivilServants: PoliticalTheoryLevel | null;
+  /** public employees in a management post (holding a title) */
+  publicEmployeeManagers: PoliticalTheoryLevel | null;
+  /** other public employees */
+  publicEmployees: PoliticalTheoryLevel | null;
+}
+
+export const POLITICAL_THEORY_STANDARD_DEFAULT: RuleSettingDefault<PoliticalTheoryStandardValue> = {
+  key: RuleKey.POLITICAL_THEORY_STANDARD,
+  versionLabel: 'Tiêu chuẩn lý luận chính trị theo chức danh (Quy định 2025)',
+  validFrom: '2025-07-01',
+  value: {
+    keyTitles: PoliticalTheoryLevel.ADVANCED,
+    standingCommittee: PoliticalTheoryLevel.ADVANCED,
+    cadresAndCivilServants: PoliticalTheoryLevel.INTERMEDIATE,
+    publicEmployeeManagers: PoliticalTheoryLevel.INTERMEDIATE,
+    publicEmployees: null,
+  },
+};
+
 export const RULE_DEFAULTS: readonly RuleSettingDefault<unknown>[] = [
   KEY_LEADERSHIP_TITLES_DEFAULT,
   DEFAULT_COMMUNE_ESTABLISHMENT,
+  TARGETS_DEFAULT,
+  POLITICAL_THEORY_STANDARD_DEFAULT,
 ];
 
 export interface PersonRulesValue {

@@ -22,6 +22,9 @@ import { onSessionEnd, startSession, useSession } from '../shared/session';
 import { PersonListPage } from '../modules/person/PersonListPage';
 import { PersonPage } from '../modules/person/PersonPage';
 import { PersonImportPage } from '../modules/person-import/PersonImportPage';
+import { SituationReportPage } from '../modules/report/SituationReportPage';
+import { TargetsPage } from '../modules/target/TargetsPage';
+import { TargetRulesPage } from '../modules/rule/TargetRulesPage';
 import { TitleListPage } from '../modules/title/TitleListPage';
 import { UnitListPage } from '../modules/unit/UnitListPage';
 import { UnitPage } from '../modules/unit/UnitPage';
@@ -103,7 +106,13 @@ export function App() {
                   element={<RequirePermission permission={PERMISSIONS.PERSONNEL_WRITE}><PersonImportPage /></RequirePermission>}
                 />
                 <Route path="/persons/:id" element={<RequirePermission permission={personnelRead}><PersonPage /></RequirePermission>} />
+                <Route
+                  path="/reports/situation"
+                  element={<RequirePermission permission={PERMISSIONS.REPORT_READ}><SituationReportPage /></RequirePermission>}
+                />
+                <Route path="/targets" element={<RequirePermission permission={PERMISSIONS.REPORT_READ}><TargetsPage /></RequirePermission>} />
                 <Route path="/titles" element={<RequirePermission permission={unitRead}><TitleListPage /></RequirePermission>} />
+                <Route path="/rules/targets" element={<RequirePermission permission={unitRead}><TargetRulesPage /></RequirePermission>} />
                 <Route
                   path="/admin/users"
                   element={<RequirePermission permission={PERMISSIONS.ADMIN_USERS}><UsersPage /></RequirePermission>}

@@ -1,11 +1,14 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   DownOutlined,
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   RobotOutlined,
+  SettingOutlined,
   SolutionOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -19,7 +22,7 @@ import { usePermissions } from '../modules/auth/hooks';
 import { signOut } from '../shared/session';
 import { setLocale, useLocale } from './i18n';
 
-const SECTIONS = ['units', 'persons', 'titles', 'admin/users', 'admin/roles', 'admin/service-accounts', 'audit'];
+const SECTIONS = ['units', 'persons', 'reports', 'targets', 'rules', 'titles', 'admin/users', 'admin/roles', 'admin/service-accounts', 'audit'];
 
 export function AppLayout({ children }: { children?: ReactNode }) {
   const { t, locale } = useLocale();
@@ -34,7 +37,22 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       icon: <SolutionOutlined />,
       label: <Link to="/persons">{t('app.menu.persons')}</Link>,
     },
+    can(PERMISSIONS.REPORT_READ) && {
+      key: 'reports',
+      icon: <BarChartOutlined />,
+      label: <Link to="/reports/situation">{t('app.menu.reports')}</Link>,
+    },
+    can(PERMISSIONS.REPORT_READ) && {
+      key: 'targets',
+      icon: <AimOutlined />,
+      label: <Link to="/targets">{t('app.menu.targets')}</Link>,
+    },
     can(PERMISSIONS.UNIT_READ) && { key: 'titles', icon: <IdcardOutlined />, label: <Link to="/titles">{t('app.menu.titles')}</Link> },
+    can(PERMISSIONS.RULE_MANAGE) && {
+      key: 'rules',
+      icon: <SettingOutlined />,
+      label: <Link to="/rules/targets">{t('app.menu.targetRules')}</Link>,
+    },
     can(PERMISSIONS.ADMIN_USERS) && { key: 'admin/users', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('app.menu.users')}</Link> },
     can(PERMISSIONS.ADMIN_ROLES) && {
       key: 'admin/roles',

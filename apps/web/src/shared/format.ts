@@ -41,3 +41,20 @@ export function toIsoDate(value: dayjs.Dayjs | null | undefined): string | null 
 export function todayIsoDate(): string {
   return dayjs().format('YYYY-MM-DD');
 }
+
+/** What a table cell shows for a missing value (no base, a base of 0): never NaN nor 0%. */
+export const NO_VALUE = '—';
+
+/** A count or base of a report: 47.557, or — when absent or not a finite number. */
+export function formatCount(value: number | null | undefined, locale: Locale = 'vi'): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? NO_VALUE : formatNumber(value, locale);
+}
+
+/**
+ * A percent as the API gives it (86.2 for 86,2%, already rounded): 86,2% in Vietnamese, 86.2% in English, with
+ * `digits` decimals; — when absent (no base, or a base of 0) or not a finite number.
+ */
+export function formatPercentValue(percent: number | null | undefined, locale: Locale = 'vi', digits = 1): string {
+  if (percent === null || percent === undefined || !Number.isFinite(percent)) return NO_VALUE;
+  return formatPercent(percent / 100, locale, digits);
+}

@@ -29,6 +29,11 @@ export class Scope {
     return this.grants.some((g) => g.allUnits || g.unitIds.includes(unitId));
   }
 
+  /** Whether one grant covers every staff category of the unit (of every unit: unitId null). */
+  coversEveryCategory(unitId: string | null): boolean {
+    return this.grants.some((g) => g.categories === null && (g.allUnits || (unitId !== null && g.unitIds.includes(unitId))));
+  }
+
   /** Whether a staff category may be acted on in a unit. */
   includesCategory(unitId: string, category: StaffCategory): boolean {
     return this.grants.some(

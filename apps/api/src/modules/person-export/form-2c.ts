@@ -17,11 +17,10 @@ import {
   TRAINING_KIND_LABELS,
   TrainingKind,
 } from '@canbo/shared';
-import fs from 'node:fs';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { PersonAssignmentEntity, PersonEntity } from '../person/person.entity';
 import type { PersonEntryEntity, PersonRecordEntity } from '../person/person-record.entity';
+import { pdfFontFiles, PDF_FONTS } from '../../core/pdf/fonts';
 
 /**
  * Form 2C-BNV/2008 "Sơ yếu lý lịch cán bộ, công chức" (Quyết định 02/2008/QĐ-BNV of the Minister of Home Affairs):
@@ -326,24 +325,8 @@ export function buildForm2CData(src: Form2CSource): Form2CData {
 
 // ---- the PDF ----
 
-const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-/** The embedded fonts (DejaVu Serif: every Vietnamese letter, close to the Times of the paper form). */
-export const FORM_FONTS = {
-  regular: path.join(FONT_DIR, 'DejaVuSerif.ttf'),
-  bold: path.join(FONT_DIR, 'DejaVuSerif-Bold.ttf'),
-  italic: path.join(FONT_DIR, 'DejaVuSerif-Italic.ttf'),
-} as const;
-
-let fontFiles: Record<keyof typeof FORM_FONTS, Buffer> | null = null;
-/** The font files, read once per process. */
-function fonts(): Record<keyof typeof FORM_FONTS, Buffer> {
-  fontFiles ??= {
-    regular: fs.readFileSync(FORM_FONTS.regular),
-    bold: fs.readFileSync(FORM_FONTS.bold),
-    italic: fs.readFileSync(FORM_FONTS.italic),
-  };
-  return fontFiles;
-}
+const FORM_FONTS = PDF_FONTS;
+const fonts = pdfFontFiles;
 
 const MARGIN = { top: 45, bottom: 50, left: 57, right: 42 };
 const BODY_SIZE = 10.5;

@@ -1,35 +1,15 @@
 import { PERMISSIONS } from '@canbo/shared';
 import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { pipeline } from 'node:stream/promises';
 import { CurrentPrincipal, CurrentScope, Principal } from '../../core/permissions/principal';
 import { RequirePermission } from '../../core/permissions/require-permission.decorator';
+import { contentDisposition, sendPdf } from '../../core/http/file-answers';
 import { Scope } from '../../core/permissions/scope';
 import { renderForm2C } from './form-2c';
 import { PersonExportErrors } from './person-export.errors';
 import { parseListQuery, PersonExportService } from './person-export.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
-
-/** An ASCII stand-in of a file name for old clients: diacritics dropped, anything unsafe in a header replaced. */
-export function asciiFileName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .replace(/đ/gu, 'd')
-    .replace(/Đ/gu, 'D')
-    .replace(/[^A-Za-z0-9 ._()-]/gu, '_');
-}
-
-/**
- * Content-Disposition with a Vietnamese file name: `filename` an ASCII stand-in, `filename*` the real name in
- * UTF-8 (RFC 6266 / RFC 5987), NFC.
- */
-export function contentDisposition(kind: 'attachment' | 'inline', name: string): string {
-  const nfc = name.normalize('NFC');
-  const encoded = encodeURIComponent(nfc).replace(/['()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${kind}; filename="${asciiFileName(nfc)}"; filename*=UTF-8''${encoded}`;
-}
 
 /**
  * Files of the personal file, as plain HTTP beside GraphQL (binary answers): the XLSX export of a filtered person
@@ -88,15 +68,6 @@ export class PersonExportController {
     const data = await this.exports.form2c(id, scope, principal);
     const doc = renderForm2C(data);
     const [y, m, d] = data.printedOn.split('-');
-    res.status(200);
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', contentDisposition('inline', `Sơ yếu lý lịch 2C - ${data.fullName} - ${d}-${m}-${y}.pdf`));
-    res.setHeader('Cache-Control', 'no-store');
-    try {
-      await pipeline(doc, res);
-    } catch (error) {
-      // the client went away (or the connection broke) while the PDF was being sent
-      this.logger.warn({ msg: 'form 2C not sent completely', error: String(error) });
-    }
+    await sendPdf(res, doc, `Sơ yếu lý lịch 2C - ${data.fullName} - ${d}-${m}-${y}.pdf`, this.logger);
   }
 }

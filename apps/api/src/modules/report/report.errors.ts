@@ -15,7 +15,7 @@ export const ReportErrors = {
     BadUserInputError.field(
       'metricId',
       FieldErrorCode.INVALID_VALUE,
-      `Chỉ tiêu "${id}" không đếm người: xem chi tiết theo đơn vị (situationReportByUnit)`,
+      `Chỉ tiêu "${id}" không đếm người hay ghế đang có người đảm nhiệm: xem chi tiết theo đơn vị (situationReportByUnit)`,
     ),
   sensitiveDrillDown: () =>
     new AppError(ErrorCode.FORBIDDEN, 'Xem danh sách theo dân tộc cần quyền xem thông tin nhạy cảm', {

@@ -12,21 +12,23 @@ export class ReportResolver {
   constructor(private readonly reportService: ReportService) {}
 
   @Query(() => SituationReport, {
-    description: 'Section I of the situation report as of a date, for the caller’s scope (the province) or one unit',
+    description:
+      'The situation report as of a date, for the caller’s scope (the province) or one unit: section I, then the additional figures (per staff category, per professional field)',
   })
   @RequirePermission(PERMISSIONS.REPORT_READ)
   situationReport(@Args() args: SituationReportArgs, @CurrentScope() scope: Scope) {
     return this.reportService.situationReport(args, scope);
   }
 
-  @Query(() => SituationReportByUnit, { description: 'Figures of section I per commune-level unit of the caller’s scope' })
+  @Query(() => SituationReportByUnit, { description: 'Figures of the report (default: section I) per commune-level unit of the caller’s scope' })
   @RequirePermission(PERMISSIONS.REPORT_READ)
   situationReportByUnit(@Args() args: SituationReportByUnitArgs, @CurrentScope() scope: Scope) {
     return this.reportService.byUnit(args, scope);
   }
 
   @Query(() => ReportPersonConnection, {
-    description: 'The people behind a figure counting people; by ethnicity needs personnel.read_sensitive',
+    description:
+      'The people behind a figure counting people (one row per person) or seats held (one row per seat: a person holding two titles appears twice); by ethnicity needs personnel.read_sensitive',
   })
   @RequirePermission(PERMISSIONS.REPORT_READ)
   situationReportPeople(@Args() args: SituationReportPeopleArgs, @CurrentScope() scope: Scope, @CurrentPrincipal() principal: Principal) {

@@ -1,21 +1,33 @@
-import { METRIC_DEFINITIONS, MetricDefinition, metricPercent, MetricValue, SECTION_1_FIGURES, todayIso } from '@canbo/shared';
+import { ADDITIONAL_METRIC_IDS, METRIC_DEFINITIONS, MetricDefinition, metricPercent, MetricValue, SECTION_1_METRIC_IDS, todayIso } from '@canbo/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Connection, decodeCursor, toConnection } from '../../core/graphql/pagination';
 import { Scope } from '../../core/permissions/scope';
-import { MetricService } from '../metric/metric.service';
+import { hasMembers, MetricService } from '../metric/metric.service';
 import { SituationReportArgs, SituationReportByUnitArgs, SituationReportPeopleArgs } from './dto/report.args';
 import { REPORT_FIRST_DATE, ReportErrors } from './report.errors';
 import { ReportFigure, ReportFigureKind, ReportPerson, SituationReport, SituationReportByUnit } from './report.types';
 
 /** The figures of section I, in the resolution's order. */
-const SECTION_1_IDS = SECTION_1_FIGURES.map((f) => f.id);
+const SECTION_1_IDS = [...SECTION_1_METRIC_IDS];
+const SECTION_1 = new Set(SECTION_1_IDS);
+/** Every figure of the report: section I first, then the additional figures (per staff category, per professional field). */
+const REPORT_IDS = [...SECTION_1_IDS, ...ADDITIONAL_METRIC_IDS];
 const DEFINITIONS = new Map(METRIC_DEFINITIONS.map((d) => [d.id, d]));
 
-/** Whether a figure counts people whose list can be shown (the numerator of a staff population). */
+/**
+ * Whether the people behind a figure can be listed (situationReportPeople): figures counting people in post (one
+ * row per person) or seats held in committees and titles (one row per seat). Figures counting units, approved
+ * posts, planned seats or shortfalls drill down to units only (situationReportByUnit).
+ */
 export function drillsToPeople(d: MetricDefinition): boolean {
-  return d.kind === 'people' && d.population.of === 'staff' && d.numerator.of === 'population';
+  return hasMembers(d);
+}
+
+/** A specialist figure (base: the SPECIALISTS establishment of a field): reported only where the field has an establishment. */
+function isSpecialistFigure(d: MetricDefinition): boolean {
+  return d.base?.of === 'specialistPosts';
 }
 
 /** Whether listing a figure's people reveals ethnicity (needs personnel.read_sensitive). */
@@ -25,8 +37,9 @@ function bySensitiveFilter(d: MetricDefinition): boolean {
 }
 
 /**
- * The situation report (section I of the resolution) computed live by the shared metric definitions, for any
- * reference date, for the caller's scope or one unit, per unit, and the people behind each figure counting people.
+ * The situation report (section I of the resolution, then the additional figures) computed live by the shared
+ * metric definitions, for any reference date, for the caller's scope or one unit, per unit, and the people behind
+ * each figure counting people or seats held.
  */
 @Injectable()
 export class ReportService {
@@ -38,13 +51,17 @@ export class ReportService {
   async situationReport(args: SituationReportArgs, scope: Scope): Promise<SituationReport> {
     const asOf = this.referenceDate(args.asOf);
     const unit = args.unitId ? await this.unitInScope(args.unitId, asOf, scope) : null;
-    const values = await this.metrics.compute(SECTION_1_IDS, { asOf, unitId: unit?.id ?? null, scope });
-    const rules = await this.metrics.rulesUsed(SECTION_1_IDS, asOf);
+    const ids = args.sectionOneOnly ? SECTION_1_IDS : REPORT_IDS;
+    const [values, rules] = await Promise.all([
+      this.metrics.compute(ids, { asOf, unitId: unit?.id ?? null, scope }),
+      this.metrics.rulesUsed(ids, asOf),
+    ]);
     return {
       asOf,
       unitId: unit?.id ?? null,
       unitName: unit?.name ?? null,
-      figures: values.map((v) => figure(v)),
+      // specialist figures only for the fields with specialists in the establishment of the scope (or unit)
+      figures: values.filter((v) => !isSpecialistFigure(DEFINITIONS.get(v.id)!) || (v.base ?? 0) > 0).map((v) => figure(v)),
       rules: rules.map((r) => ({ key: r.key, versionLabel: r.versionLabel, validFrom: r.validFrom, validTo: r.validTo })),
     };
   }
@@ -78,7 +95,7 @@ export class ReportService {
       { first: args.first, after: after ? { sort: String(after.sort ?? ''), id: after.id } : null },
     );
     return toConnection(
-      rows.map((r) => ({ ...r, id: r.personId })),
+      rows.map((r) => ({ ...r, id: r.rowId })),
       args.first,
       totalCount,
       !!after,
@@ -87,7 +104,7 @@ export class ReportService {
   }
 
   /** The reference date: today by default, not in the future nor before REPORT_FIRST_DATE. */
-  private referenceDate(asOf?: string | null): string {
+  referenceDate(asOf?: string | null): string {
     const today = todayIso();
     const date = asOf ?? today;
     if (date < REPORT_FIRST_DATE) throw ReportErrors.asOfTooEarly();
@@ -96,7 +113,7 @@ export class ReportService {
   }
 
   /** A commune-level unit of the scope (NOT_FOUND otherwise, so that units outside it are not revealed). */
-  private async unitInScope(unitId: string, asOf: string, scope: Scope): Promise<{ id: string; name: string }> {
+  async unitInScope(unitId: string, asOf: string, scope: Scope): Promise<{ id: string; name: string }> {
     if (!scope.includesUnit(unitId)) throw ReportErrors.unitNotFound(unitId);
     const [unit] = await this.dataSource.query(
       `SELECT id, name FROM unit WHERE id = $1 AND kind IN ('COMMUNE', 'WARD', 'SPECIAL_ZONE') AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)`,
@@ -117,5 +134,6 @@ function figure(v: MetricValue): ReportFigure {
     base: v.base,
     percent: metricPercent(v.count, v.base),
     drillsToPeople: drillsToPeople(d),
+    sectionOne: SECTION_1.has(v.id),
   };
 }

@@ -12,7 +12,7 @@ registerEnumType(ReportFigureKind, {
   description: 'What a figure counts: units, people (drills down to the people) or posts and seats (drills down to units)',
 });
 
-@ObjectType({ description: 'One figure of section I: count over base' })
+@ObjectType({ description: 'One figure of the situation report (of section I, or an additional figure): count over base' })
 export class ReportFigure {
   @Field({ description: 'The shared metric id (libs/shared metrics.ts)' })
   metricId: string;
@@ -26,8 +26,13 @@ export class ReportFigure {
   base: number | null;
   @Field(() => Float, { nullable: true, description: 'count / base in percent, one decimal; null when the base is 0 or absent' })
   percent: number | null;
-  @Field({ description: 'Whether the people behind the count can be listed (situationReportPeople)' })
+  @Field({
+    description:
+      'Whether the people behind the count can be listed (situationReportPeople): people in post, or seats held (one row per seat); figures of units, posts, planned seats or shortfalls drill down to units only',
+  })
   drillsToPeople: boolean;
+  @Field({ description: 'Whether the figure is one of section I of the resolution (listed first, in its order); false: an additional figure' })
+  sectionOne: boolean;
 }
 
 @ObjectType({ description: 'A version of a dated rule setting a report was computed by' })
@@ -42,7 +47,7 @@ export class ReportRuleVersion {
   validTo: string | null;
 }
 
-@ObjectType({ description: 'Section I of the situation report, as of a reference date, for the scope or one unit' })
+@ObjectType({ description: 'The situation report (section I, then the additional figures), as of a reference date, for the scope or one unit' })
 export class SituationReport {
   @Field(() => LocalDateScalar)
   asOf: string;
@@ -50,7 +55,10 @@ export class SituationReport {
   unitId: string | null;
   @Field(() => String, { nullable: true })
   unitName: string | null;
-  @Field(() => [ReportFigure])
+  @Field(() => [ReportFigure], {
+    description:
+      'The figures of section I in the resolution’s order (sectionOne true), then the additional figures: staff against approved posts and the shortfall per staff category, and specialists against the establishment and the shortfall per professional field (only fields with specialists in the establishment)',
+  })
   figures: ReportFigure[];
   @Field(() => [ReportRuleVersion], { description: 'The rule settings in force on the reference date that the figures use' })
   rules: ReportRuleVersion[];
@@ -86,7 +94,7 @@ export class SituationReportByUnit {
   units: ReportUnitRow[];
 }
 
-@ObjectType({ description: 'A person counted by a figure' })
+@ObjectType({ description: 'A person counted by a figure: one per person for staff figures, one per seat held for committee and title figures' })
 export class ReportPerson {
   @Field(() => ID)
   personId: string;
@@ -96,6 +104,10 @@ export class ReportPerson {
   unitId: string;
   @Field()
   unitName: string;
+  @Field(() => ID, { nullable: true, description: 'The seat held (title or committee membership record) of a seat figure; null for staff figures' })
+  seatId: string | null;
+  @Field(() => String, { nullable: true, description: 'The title’s name, or the committee’s, of a seat figure; null for staff figures' })
+  seatName: string | null;
 }
 
 @ObjectType()

@@ -1,4 +1,4 @@
-import { DefaultEstablishmentValue, KeyLeadershipTitlesValue, RuleKey } from '@canbo/shared';
+import { DefaultEstablishmentValue, KeyLeadershipTitlesValue, PoliticalTheoryStandardValue, RuleKey, TargetsValue } from '@canbo/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -10,6 +10,8 @@ import { RuleErrors } from './rule.errors';
 export interface RuleValues {
   [RuleKey.KEY_LEADERSHIP_TITLES]: KeyLeadershipTitlesValue;
   [RuleKey.DEFAULT_COMMUNE_ESTABLISHMENT]: DefaultEstablishmentValue;
+  [RuleKey.TARGETS]: TargetsValue;
+  [RuleKey.POLITICAL_THEORY_STANDARD]: PoliticalTheoryStandardValue;
 }
 
 /** Checks a value's shape for its key; returns an error message or null. */

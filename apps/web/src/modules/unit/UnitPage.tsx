@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { AGENCY_BRANCH_LABELS, ErrorCode, PERMISSIONS, UNIT_KIND_LABELS } from '@canbo/shared';
+import { AGENCY_BRANCH_LABELS, COMMUNE_LEVEL_KINDS, ErrorCode, PERMISSIONS, UNIT_KIND_LABELS } from '@canbo/shared';
 import { Button, Card, Descriptions, Empty, List, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { ApiError } from '../../shared/graphql-client';
 import { BodiesTab } from './BodiesTab';
 import { EstablishmentHistory } from './EstablishmentHistory';
 import { EstablishmentPanel } from './EstablishmentPanel';
+import { PopulationTab } from './PopulationTab';
 import { usePermissions } from '../auth/hooks';
 import { useUnit } from './hooks';
 import { UnitFormModal } from './UnitFormModal';
@@ -85,6 +86,7 @@ export function UnitPage() {
           { key: 'establishment', label: t('establishment.tab'), children: <EstablishmentPanel unit={unit} bodies={unit.bodies} /> },
           { key: 'history', label: t('establishment.historyTab'), children: <EstablishmentHistory unitId={unit.id} /> },
           { key: 'bodies', label: t('body.tab'), children: <BodiesTab unit={unit} bodies={unit.bodies} /> },
+          ...(COMMUNE_LEVEL_KINDS.includes(unit.kind) ? [{ key: 'population', label: t('population.tab'), children: <PopulationTab unitId={unit.id} /> }] : []),
           {
             key: 'succession',
             label: t('unit.succession'),

@@ -1,5 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  AddUnitPopulationDocument,
+  AddUnitPopulationInput,
   ChangeEstablishmentDocument,
   ChangeEstablishmentInput,
   CorrectEstablishmentDocument,
@@ -18,6 +20,7 @@ import {
   UpdateBodyInput,
   UpdateUnitDocument,
   UpdateUnitInput,
+  UnitPopulationsDocument,
 } from '../../generated/graphql';
 import { request } from '../../shared/graphql-client';
 
@@ -29,6 +32,7 @@ export const unitKeys = {
   establishment: (unitId: string, asOf: string | null, asKnownAt: string | null) =>
     ['units', 'establishment', unitId, asOf, asKnownAt] as const,
   history: (unitId: string) => ['units', 'establishment-history', unitId] as const,
+  population: (unitId: string) => ['units', 'population', unitId] as const,
 };
 
 export function useUnits(vars: UnitsQueryVariables) {
@@ -102,5 +106,21 @@ export function useCorrectEstablishment() {
   return useMutation({
     mutationFn: (input: CorrectEstablishmentInput) => request(CorrectEstablishmentDocument, { input }),
     onSuccess: invalidate,
+  });
+}
+
+export function useUnitPopulations(unitId: string) {
+  return useQuery({ queryKey: unitKeys.population(unitId), queryFn: () => request(UnitPopulationsDocument, { unitId }) });
+}
+
+/** Enters a unit's population from a date; the targets (target 5) read it, so they are refetched too. */
+export function useAddUnitPopulation(unitId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AddUnitPopulationInput) => request(AddUnitPopulationDocument, { input }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: unitKeys.population(unitId) });
+      void client.invalidateQueries({ queryKey: ['targets'] });
+    },
   });
 }

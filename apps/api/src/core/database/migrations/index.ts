@@ -6,6 +6,8 @@ import { PartyAndFamily1764662400000 } from './1764662400000-PartyAndFamily';
 import { PersonSearchIndex1764748800000 } from './1764748800000-PersonSearchIndex';
 import { UnitPopulation1764835200000 } from './1764835200000-UnitPopulation';
 import { ImportJobs1764921600000 } from './1764921600000-ImportJobs';
+import { TargetsAndSnapshots1765094400000 } from './1765094400000-TargetsAndSnapshots';
+import { ReportIndexes1765180800000 } from './1765180800000-ReportIndexes';
 
 /** Every migration, in order. New migrations are appended here (timestamped file names). */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   PersonSearchIndex1764748800000,
   UnitPopulation1764835200000,
   ImportJobs1764921600000,
+  TargetsAndSnapshots1765094400000,
+  ReportIndexes1765180800000,
 ];

@@ -4,7 +4,7 @@ import { Principal } from '../../../core/permissions/principal';
 import { Scope } from '../../../core/permissions/scope';
 import type { AuditService } from '../../audit/audit.service';
 import type { PersonService } from '../../person/person.service';
-import { asciiFileName, contentDisposition } from '../person-export.controller';
+import { asciiFileName, contentDisposition } from '../../../core/http/file-answers';
 import {
   EXPORT_COLUMNS,
   exportColumns,

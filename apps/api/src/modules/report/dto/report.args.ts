@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { ArrayMaxSize, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { LocalDateScalar } from '../../../core/graphql/local-date.scalar';
 import { PageArgs } from '../../../core/graphql/pagination';
 import { DateField } from '../../../core/validation/validation';
@@ -14,6 +14,11 @@ export class SituationReportArgs {
   @IsOptional()
   @IsUUID('all', { message: 'Mã đơn vị không hợp lệ' })
   unitId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Only the figures of section I (default: section I, then the additional figures)' })
+  @IsOptional()
+  @IsBoolean()
+  sectionOneOnly?: boolean | null;
 }
 
 @ArgsType()
@@ -22,7 +27,7 @@ export class SituationReportByUnitArgs {
   @DateField(true)
   asOf?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'The metric ids (default: every figure of section I)' })
+  @Field(() => [String], { nullable: true, description: 'The metric ids, any figure of situationReport (default: every figure of section I)' })
   @IsOptional()
   @ArrayMaxSize(100)
   @IsString({ each: true })
@@ -32,7 +37,7 @@ export class SituationReportByUnitArgs {
 
 @ArgsType()
 export class SituationReportPeopleArgs extends PageArgs {
-  @Field({ description: 'A figure counting people (kind people)' })
+  @Field({ description: 'A figure with drillsToPeople: people in post, or seats held in committees and titles' })
   @IsString()
   @MaxLength(100)
   metricId: string;
