@@ -429,3 +429,12 @@ describe('HTTP, logging and limits', () => {
     expect(res.status).toBe(400);
   });
 });
+
+test('a new installation without anyone in post freezes no baseline nor yearly snapshot (tried again later)', async () => {
+  const [{ n: people }] = await t.ds.query(`SELECT count(*)::int AS n FROM person_assignment`);
+  expect(people).toBe(0);
+  const { ReportSnapshotService } = await import('../src/modules/report-snapshot/report-snapshot.service');
+  expect(await t.app.get(ReportSnapshotService).ensureYearly('2026-11-28')).toEqual([]);
+  const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM report_snapshot`);
+  expect(n).toBe(0);
+});

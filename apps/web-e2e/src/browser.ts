@@ -121,3 +121,28 @@ export function screenshotEachTest(page: () => Page | undefined): void {
     await current.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true }).catch(() => undefined);
   });
 }
+
+/**
+ * Confirms the open confirmation dialog (antd Modal.confirm) and waits until it has closed. On a loaded machine a
+ * click landing while the dialog still opens can be lost: the button is clicked again while the dialog stays open
+ * and is not busy (a busy button shows the write in progress, and a second click on it does nothing).
+ */
+export async function confirmDialog(page: Page, name = 'Xác nhận'): Promise<void> {
+  const dialog = page.locator('.ant-modal-confirm');
+  const button = dialog.getByRole('button', { name });
+  for (let attempt = 1; ; attempt++) {
+    await button.click();
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      if (await button.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => false)) {
+        // the write is under way: wait for it rather than clicking again
+        await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+        return;
+      }
+      if (!(await dialog.isVisible())) return;
+    }
+  }
+}

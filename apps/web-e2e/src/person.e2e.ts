@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { chooseOption, inputOf, screenshotEachTest, signIn, startE2E, E2E } from './browser';
+import { chooseOption, confirmDialog, E2E, inputOf, screenshotEachTest, signIn, startE2E } from './browser';
 
 let e: E2E;
 let page: Page;
@@ -89,8 +89,7 @@ test('a commune officer creates a person, corrects a typo, changes the assignmen
   await edit.getByText('Không được để trống').waitFor();
   await edit.locator('[data-testid="identity-reason"]').fill('Nhập thiếu dấu');
   await edit.getByRole('button', { name: 'Lưu' }).click();
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByText('Đã đính chính').waitFor();
+  await confirmDialog(page);
   await page.locator('[data-testid="person-title"]').filter({ hasText: 'Lê Văn Tám' }).waitFor();
   const correction = timelineItems().filter({ hasText: 'Họ và tên' });
   await correction.waitFor();
@@ -205,8 +204,7 @@ test('an assignment record entered wrongly is corrected, marked as a correction'
   await dialog.getByText('Không được để trống').waitFor(); // the reason of a correction
   await dialog.locator('[data-testid="assignment-reason"]').fill('Ghi sai tên vị trí');
   await dialog.getByRole('button', { name: 'Lưu' }).click();
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByText('Đã đính chính').waitFor();
+  await confirmDialog(page);
   const corrected = timelineItems().filter({ hasText: 'Công chức Tài chính - Kế toán ngân sách' });
   await corrected.waitFor();
   await expect(corrected.locator('[data-testid="record-kind"]').textContent()).resolves.toBe('Đính chính');
@@ -293,7 +291,7 @@ test('a qualification is recorded, changed from a later date and corrected: the 
   await correct.getByText('Không được để trống').waitFor();
   await correct.locator('[data-testid="record-reason"]').fill('Ghi sai cơ sở đào tạo');
   await correct.getByRole('button', { name: 'Lưu' }).click();
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await confirmDialog(page);
   await table().filter({ hasText: 'Trường Đại học Luật Thành phố Hồ Chí Minh' }).waitFor();
   await expect(table().first().locator('[data-testid="record-kind"]').textContent()).resolves.toBe('Đính chính');
 
@@ -358,9 +356,8 @@ test('a title is given from a date, changed from a later date (a change), and en
   await end.locator('[data-testid="record-reason"]').fill('Quyết định 20/QĐ-ĐU');
   await end.getByRole('button', { name: 'Lưu' }).click();
   await page.locator('.ant-modal-confirm').getByText('Bản ghi sẽ thôi hiệu lực từ ngày 01/06/2026').waitFor();
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
-  // the confirmation and the dialog close once the end is saved (a failure would stay in the dialog: tell it)
-  await page.locator('.ant-modal-confirm').waitFor({ state: 'hidden', timeout: 30_000 });
+  await confirmDialog(page);
+  // the dialog closes once the end is saved (a failure would stay in the dialog: tell it)
   await end.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (error: Error) => {
     throw new Error(`${error.message}\nthe dialog still shows: ${await end.textContent().catch(() => '?')}`);
   });
@@ -428,7 +425,7 @@ test('a digital-skills training and an annual rating are added; a second rating 
   await choose('entry-rating', 'Hoàn thành xuất sắc nhiệm vụ');
   await correct.locator('[data-testid="entry-reason"]').fill('Theo quyết định công nhận của Đảng ủy');
   await correct.getByRole('button', { name: 'Lưu' }).click();
-  await page.getByRole('button', { name: 'Xác nhận' }).click();
+  await confirmDialog(page);
   await ratings().filter({ hasText: 'Hoàn thành xuất sắc nhiệm vụ' }).waitFor();
   await expect(ratings().first().locator('[data-testid="record-kind"]').textContent()).resolves.toBe('Đính chính');
   const history = () => page.locator('[data-testid="entries-history-RATING"] [data-testid="history-row"]');

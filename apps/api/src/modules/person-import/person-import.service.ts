@@ -597,6 +597,8 @@ export class PersonImportService implements OnApplicationBootstrap, OnModuleDest
       }
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
+      // what the parser said (the importer reads the general message)
+      this.logger.warn({ msg: 'import file unreadable', jobId: job.id, cause: error.message });
       yield fileError(RowMessages.unreadable);
       return;
     }

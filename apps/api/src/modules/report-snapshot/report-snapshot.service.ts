@@ -38,6 +38,8 @@ interface SnapshotRow {
 const CREATED_US = `(extract(epoch FROM s.created_at) * 1000000)::bigint`;
 const SNAPSHOT_COLUMNS = `s.id, s.kind, s.year, to_char(s.as_of, 'YYYY-MM-DD') AS as_of, s.label, s.rules, s.created_at,
   ${CREATED_US}::text AS created_us, (SELECT display_name FROM app_user WHERE id = s.created_by) AS created_by_name`;
+/** The figure of everyone in post (libs/shared metrics.ts). */
+const STAFF_TOTAL = 'staff_total';
 /** How often the API checks whether a yearly snapshot is due. */
 const YEARLY_CHECK_MS = 6 * 3600 * 1000;
 
@@ -73,7 +75,7 @@ export class ReportSnapshotService implements OnModuleInit, OnApplicationShutdow
   /** Freezes the report and the targets as of a date, on demand. */
   async freeze(input: CreateReportSnapshotInput, principal: Principal): Promise<ReportSnapshot> {
     const asOf = this.reports.referenceDate(input.asOf);
-    return this.create(ReportSnapshotKind.ON_DEMAND, asOf, input.label, null, principal.type === ActorType.USER ? principal.id : null);
+    return (await this.create(ReportSnapshotKind.ON_DEMAND, asOf, input.label, null, principal.type === ActorType.USER ? principal.id : null))!;
   }
 
   /**
@@ -94,8 +96,7 @@ export class ReportSnapshotService implements OnModuleInit, OnApplicationShutdow
       });
       if (done) continue;
       try {
-        await this.create(ReportSnapshotKind.YEARLY, asOf, `Số liệu năm ${year}`, year, null);
-        frozen.push(year);
+        if (await this.create(ReportSnapshotKind.YEARLY, asOf, `Số liệu năm ${year}`, year, null)) frozen.push(year);
       } catch (error) {
         // another instance froze it meanwhile (the unique index on the year)
         if ((error as { code?: string }).code !== '23505') throw error;
@@ -225,13 +226,20 @@ export class ReportSnapshotService implements OnModuleInit, OnApplicationShutdow
     }));
   }
 
-  private async create(kind: ReportSnapshotKind, asOf: string, label: string, year: number | null, createdBy: string | null): Promise<ReportSnapshot> {
+  /**
+   * Freezes the report and the targets of a date. The automatic kinds (yearly, baseline) are not frozen for a
+   * province without anyone in post on that date (a new installation before its data is loaded): null, tried again
+   * at the next check.
+   */
+  private async create(kind: ReportSnapshotKind, asOf: string, label: string, year: number | null, createdBy: string | null): Promise<ReportSnapshot | null> {
     const everything = Scope.everything();
     const [report, byUnit, targets] = await Promise.all([
       this.reports.situationReport({ asOf }, everything),
       this.reports.byUnit({ asOf }, everything),
       this.targets.compute(asOf, everything),
     ]);
+    const staff = report.figures.find((f) => f.metricId === STAFF_TOTAL)?.count ?? 0;
+    if (kind !== ReportSnapshotKind.ON_DEMAND && staff === 0) return null;
     const rules = [...new Map([...report.rules, ...targets.context.rules].map((r) => [r.key, r])).values()];
     const province: FrozenFigures = { figures: report.figures, targets: targets.total.map(withDefinition) };
     const unitTargets = new Map(targets.units.map((u) => [u.unitId, u.results.map(withDefinition)]));
