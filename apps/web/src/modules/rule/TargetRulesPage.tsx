@@ -205,6 +205,38 @@ function useVersionSave(key: RuleKey, onClose: () => void) {
   return { save, failure, problem, pending: add.isPending, reset };
 }
 
+/** The dialog of a new version: the server's answer, or what the shared rule finds wrong, above the form. */
+function VersionModal(p: {
+  open: boolean;
+  width: number;
+  what: string;
+  onClose: () => void;
+  pending: boolean;
+  onOk: () => void;
+  failure: unknown;
+  problem: string | null;
+  children: React.ReactNode;
+}) {
+  const { t } = useLocale();
+  return (
+    <Modal
+      open={p.open}
+      width={p.width}
+      title={t('targetRules.addVersionOf', { what: p.what })}
+      onCancel={p.onClose}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={p.pending}
+      onOk={p.onOk}
+      forceRender
+    >
+      <FailureAlert error={p.failure} />
+      {p.problem && <Alert type="error" showIcon title={p.problem} style={{ marginBottom: 12 }} data-testid="rule-problem" />}
+      {p.children}
+    </Modal>
+  );
+}
+
 function VersionFields() {
   const { t } = useLocale();
   return (
@@ -244,19 +276,7 @@ function TargetsEditor({ current, open, onClose }: EditorProps) {
     );
   const decimal = locale === 'vi' ? ',' : '.';
   return (
-    <Modal
-      open={open}
-      width={720}
-      title={t('targetRules.addVersionOf', { what: t('targetRules.targets') })}
-      onCancel={close}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={pending}
-      onOk={() => form.submit()}
-      forceRender
-    >
-      <FailureAlert error={failure} />
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="rule-problem" />}
+    <VersionModal open={open} width={720} what={t('targetRules.targets')} onClose={close} pending={pending} onOk={() => form.submit()} failure={failure} problem={problem}>
       <Form
         form={form}
         name="targets-version"
@@ -313,7 +333,7 @@ function TargetsEditor({ current, open, onClose }: EditorProps) {
           </Form.Item>
         </Space>
       </Form>
-    </Modal>
+    </VersionModal>
   );
 }
 
@@ -337,19 +357,7 @@ function StandardEditor({ current, open, onClose }: EditorProps) {
   const submit = (v: VersionValues & Record<keyof PoliticalTheoryStandardValue, string>) =>
     save(form, v, Object.fromEntries(STANDARD_KEYS.map((k) => [k, v[k] === NONE ? null : v[k]])), politicalTheoryStandardProblem);
   return (
-    <Modal
-      open={open}
-      width={640}
-      title={t('targetRules.addVersionOf', { what: t('targetRules.standard') })}
-      onCancel={close}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={pending}
-      onOk={() => form.submit()}
-      forceRender
-    >
-      <FailureAlert error={failure} />
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+    <VersionModal open={open} width={640} what={t('targetRules.standard')} onClose={close} pending={pending} onOk={() => form.submit()} failure={failure} problem={problem}>
       <Form form={form} name="standard-version" layout="vertical" onFinish={submit} initialValues={Object.fromEntries(STANDARD_KEYS.map((k) => [k, value[k] ?? NONE]))}>
         <VersionFields />
         {STANDARD_KEYS.map((k) => (
@@ -358,6 +366,6 @@ function StandardEditor({ current, open, onClose }: EditorProps) {
           </Form.Item>
         ))}
       </Form>
-    </Modal>
+    </VersionModal>
   );
 }
