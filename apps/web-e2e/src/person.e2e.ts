@@ -139,9 +139,12 @@ test('a person of another unit cannot be found by the commune officer', async ()
   // the unit filter offers only the officer's unit
   await page.goto(e.url('/persons'));
   await page.locator('[data-testid="person-unit-filter"]').click();
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  // (the options of the one open dropdown, read once it has rendered them: not while it is still opening)
+  const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
   await options.first().waitFor();
-  await expect(options.allTextContents()).resolves.toEqual(['Xã Mỹ Đức']);
+  let texts: string[] = [];
+  for (let i = 0; i < 50 && !(texts = await options.allTextContents()).length; i++) await page.waitForTimeout(100);
+  expect(texts).toEqual(['Xã Mỹ Đức']);
   await page.keyboard.press('Escape');
 });
 
