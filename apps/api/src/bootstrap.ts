@@ -32,6 +32,8 @@ function serveWeb(app: NestExpressApplication, dir: string): void {
   const root = path.resolve(dir);
   const index = path.join(root, 'index.html');
   if (!fs.existsSync(index)) throw new Error(`WEB_DIST_DIR ${root} has no index.html: build the web app first`);
+  // Vite names the files of assets/ by their content: a new build gets new names, so they may be kept for good
+  app.use('/assets', express.static(path.join(root, 'assets'), { index: false, immutable: true, maxAge: '365d', fallthrough: false }));
   app.use(express.static(root, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (req.method !== 'GET' || /^\/(graphql|health|auth|files)(\/|$)/.test(req.path)) return next();

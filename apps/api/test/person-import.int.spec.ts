@@ -133,13 +133,18 @@ describe('importing', () => {
     const bad = [...rows, personRow(4, { birthDate: '1985-05-05', nationalId: '0791 8500 004', unit: 'Xa My Duc' })];
     const { job, errors } = await expectRejected(await xlsx(bad));
     expect(job).toMatchObject({ errorRowCount: 1, createdCount: 4 });
+    // every error of the row in one pass: the cells that cannot be read, and the unit the registry does not know
     expect(errors.map((e) => [e.row, e.column])).toEqual([
       [6, 'Ngày sinh'],
       [6, 'Số định danh cá nhân'],
+      [6, 'Đơn vị'],
     ]);
     expect(errors[0].message).toBe('Cột "Ngày sinh": ngày phải có dạng dd/mm/yyyy (đã nhập "1985-05-05")');
     expect(errors[1].message).toMatch(/khoảng trắng/);
     expect(errors[1].value).toBe('0791 8500 004');
+    expect(errors[2].message).toBe(
+      'Cột "Đơn vị": không có đơn vị "Xa My Duc" trong danh mục; có phải "Xã Mỹ Đức"? (ghi đúng tên như trong danh mục đơn vị)',
+    );
 
     // the errors file: the submitted rows as they were, with the column "Lỗi"
     const res = await fetch(`${t.baseUrl}/files/imports/${job.id}/errors.xlsx`, { headers: { authorization: `Bearer ${officer}` } });
@@ -154,14 +159,11 @@ describe('importing', () => {
     expect(ws.getRow(2).getCell(errorColumn).value).toBeNull();
     expect(String(ws.getRow(6).getCell(errorColumn).value)).toContain('Cột "Ngày sinh"');
     expect(String(ws.getRow(6).getCell(errorColumn).value)).toContain('Cột "Số định danh cá nhân"');
+    expect(String(ws.getRow(6).getCell(errorColumn).value)).toContain('Cột "Đơn vị"');
     expect(ws.getRow(6).getCell(HEADERS.indexOf('Số định danh cá nhân') + 1).value).toBe('0791 8500 004');
-    // the unit "Xa My Duc" was only reported once the row could be read: fixing the row shows it
+    // the same row with its cells fixed but the unit: the unit alone, as reported the first time
     const second = await expectRejected(await xlsx([...rows, personRow(4, { unit: 'Xa My Duc' })]));
-    expect(second.errors).toHaveLength(1);
-    expect(second.errors[0]).toMatchObject({ row: 6, column: 'Đơn vị' });
-    expect(second.errors[0].message).toBe(
-      'Cột "Đơn vị": không có đơn vị "Xa My Duc" trong danh mục; có phải "Xã Mỹ Đức"? (ghi đúng tên như trong danh mục đơn vị)',
-    );
+    expect(second.errors).toEqual([expect.objectContaining({ row: 6, column: 'Đơn vị', message: errors[2].message })]);
   });
 
   test('a valid file imports in one go: people, revisions, assignments, records, audited with file name and checksum', async () => {
@@ -475,7 +477,7 @@ describe('bad input: each reported clearly, nothing imported', () => {
     await expectRefused(Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >>\nendobj\n'), 'ho-so.xlsx', /Tệp là PDF/);
     await expectRefused(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), 'ho-so.xls', /97–2003/);
     await expectRefused(Buffer.alloc(0), 'ho-so.xlsx', /Tệp rỗng/);
-    await expectRefused(Buffer.alloc(MAX_BYTES + 1024, 0x41), 'lon.csv', /vượt quá giới hạn 2 MB/);
+    await expectRefused(Buffer.alloc(MAX_BYTES + 1024, 0x41), 'lon.csv', /vượt quá giới hạn 2 MB/, 413);
     const noFile = await fetch(`${t.baseUrl}/files/imports`, { method: 'POST', headers: { authorization: `Bearer ${officer}` } });
     expect(noFile.status).toBe(400);
   });
@@ -536,6 +538,31 @@ describe('bad input: each reported clearly, nothing imported', () => {
     expect(errors[4].message).toContain('không có đơn vị "Xã Không Có"');
     expect(errors[5].message).toContain('trùng số định danh với dòng 7');
     expect(errors[6].message).toContain('không có định suất chức danh "Giám đốc Sở"');
+  });
+
+  test('one pass reports every error of a row: a cell that cannot be read, and what the registry says of the others', async () => {
+    const { errors } = await expectRejected(
+      await xlsx([
+        // a 9-digit ID and a title without seats in the unit
+        personRow(57, { nationalId: '381234567', title: 'Giám đốc Sở' }),
+        // a date as text, an unknown unit, an unknown title
+        personRow(58, { birthDate: '5-5-1985', unit: 'Xã Không Có', title: 'Không Có Chức Danh' }),
+        // a gender label that does not exist and a unit out of the officer's scope
+        personRow(59, { gender: 'Khác', unit: 'Phường Long Xuyên' }),
+      ]),
+    );
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'Số định danh cá nhân'],
+      [2, 'Chức danh'],
+      [3, 'Ngày sinh'],
+      [3, 'Đơn vị'],
+      [3, 'Chức danh'],
+      [4, 'Giới tính'],
+      [4, 'Đơn vị'],
+    ]);
+    expect(errors[1].message).toContain('không có định suất chức danh "Giám đốc Sở"');
+    expect(errors[3].message).toContain('không có đơn vị "Xã Không Có"');
+    expect(errors[4].message).toContain('Không Có Chức Danh');
   });
 
   test('an XLSX that exceljs cannot read is rejected as unreadable', async () => {

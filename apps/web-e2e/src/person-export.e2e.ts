@@ -86,6 +86,8 @@ test('the commune officer exports their list, then a filtered one, to Excel: Vie
   await page.locator('[data-testid="pager-range"]').filter({ hasText: 'trên 1' }).waitFor();
   await chooseOption(page, 'person-unit-filter', 'Xã Mỹ Đức');
   await page.waitForURL((url) => url.searchParams.get('unit') !== null);
+  // the URL changes before the page renders with it (a transition): wait until the button has the new filter
+  await page.locator('[data-testid="person-export-xlsx"][data-filter-unit]:not([data-filter-unit=""])').waitFor();
   const filtered = await downloadBy(() => page.getByRole('button', { name: 'Xuất Excel' }).click());
   expect(filtered.download.suggestedFilename()).toMatch(/^Danh sách cán bộ - Xã Mỹ Đức - \d\d-\d\d-\d{4}\.xlsx$/);
   const women = await readSheet(filtered.bytes);

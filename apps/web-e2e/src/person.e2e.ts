@@ -311,14 +311,14 @@ test('a qualification is recorded, changed from a later date and corrected: the 
   await expect(changed.locator('[data-testid="record-kind"]').textContent()).resolves.toBe('Thay đổi');
   await expect(changed.getAttribute('data-superseded')).resolves.toBe('true');
   await expect(changed.locator('[data-testid="history-state"]').textContent()).resolves.toContain('Đã được thay thế');
-  const earlier = history().filter({ has: page.locator('[data-testid="history-period"]', { hasText: '01/07/2025 – 01/01/2026' }) });
+  const earlier = history().filter({ has: page.locator('[data-testid="history-period"]', { hasText: '01/07/2025 – 31/12/2025' }) });
   await expect(earlier.textContent()).resolves.toContain('Đại học');
   await expect(earlier.locator('[data-testid="record-kind"]').textContent()).resolves.toBe('Thay đổi');
   await expect(earlier.getAttribute('data-superseded')).resolves.toBe('false');
 
   // as of 01/10/2025 the bachelor's degree is in force, for the period it held
   await fillDate('person-page-as-of', '01/10/2025');
-  await table().filter({ hasText: 'Đại học' }).filter({ hasText: '01/07/2025 – 01/01/2026' }).waitFor();
+  await table().filter({ hasText: 'Đại học' }).filter({ hasText: '01/07/2025 – 31/12/2025' }).waitFor();
   await expect(table().count()).resolves.toBe(1);
 });
 
@@ -369,10 +369,10 @@ test('a title is given from a date, changed from a later date (a change), and en
   // the history: the deputy's period up to the change and the secretary's up to the end are current
   const history = () => page.locator('[data-testid="records-history-TITLE"] [data-testid="history-row"]');
   await history().nth(3).waitFor();
-  const deputy = history().filter({ has: page.locator('[data-testid="history-period"]', { hasText: '01/08/2025 – 01/01/2026' }) });
+  const deputy = history().filter({ has: page.locator('[data-testid="history-period"]', { hasText: '01/08/2025 – 31/12/2025' }) });
   await expect(deputy.textContent()).resolves.toContain('Phó Bí thư Đảng ủy');
   await expect(deputy.getAttribute('data-superseded')).resolves.toBe('false');
-  const ended = history().filter({ has: page.locator('[data-testid="history-period"]', { hasText: '01/01/2026 – 01/06/2026' }) });
+  const ended = history().filter({ has: page.locator('[data-testid="history-period"]', { hasText: '01/01/2026 – 31/05/2026' }) });
   await expect(ended.getAttribute('data-superseded')).resolves.toBe('false');
   await expect(ended.textContent()).resolves.toContain('Quyết định 20/QĐ-ĐU');
   await expect(ended.locator('[data-testid="record-kind"]').textContent()).resolves.toBe('Thay đổi');
@@ -380,6 +380,18 @@ test('a title is given from a date, changed from a later date (a change), and en
   // who held the title on 01/09/2025: the deputy's record, as of that date
   await fillDate('person-page-as-of', '01/09/2025');
   await table().filter({ hasText: 'Phó Bí thư Đảng ủy' }).waitFor();
+
+  // the career timeline tells the titles too, by the date each takes effect: the secretary above the deputy
+  await openFileTab('Quá trình công tác');
+  const items = page.locator('[data-testid="timeline-item"][data-superseded="false"]').filter({ hasText: 'Chức danh' });
+  await items.nth(1).waitFor();
+  await expect(items.nth(0).textContent()).resolves.toContain('01/01/2026 – 31/05/2026');
+  await expect(items.nth(0).textContent()).resolves.toMatch(/(?<!Phó )Bí thư Đảng ủy/);
+  await expect(items.nth(1).textContent()).resolves.toContain('01/08/2025 – 31/12/2025');
+  await expect(items.nth(1).textContent()).resolves.toContain('Phó Bí thư Đảng ủy');
+  // by the time recorded, the end (the latest write) comes first
+  await page.locator('[data-testid="timeline-order"]').getByText('Theo thời điểm ghi nhận').click();
+  await expect(timelineItems().first().textContent()).resolves.toContain('Quyết định 20/QĐ-ĐU');
 });
 
 test('a digital-skills training and an annual rating are added; a second rating of the year is refused; the rating is corrected', async () => {

@@ -42,9 +42,9 @@ test('an administrator adds a version of the targets from a date; a target of 12
   await rated.fill('96');
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await dialog.waitFor({ state: 'hidden' });
-  // the versions: the first ended on 01/01/2026, the new one open
+  // the versions: the first up to 31/12/2025 (it ends from 01/01/2026), the new one open
   await targets.getByRole('cell', { name: 'Nghị quyết điều chỉnh số 9/NQ-TU' }).waitFor();
-  await targets.getByRole('cell', { name: '01/07/2025 – 01/01/2026' }).waitFor();
+  await targets.getByRole('cell', { name: '01/07/2025 – 31/12/2025' }).waitFor();
   await targets.getByRole('cell', { name: '01/01/2026 – nay' }).waitFor();
   await expect(targets.textContent()).resolves.toContain('96%');
 });

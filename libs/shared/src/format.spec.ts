@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, formatPercent } from './format';
+import { dayBefore, formatDate, formatNumber, formatPercent, formatPeriod } from './format';
 
 describe('formatNumber', () => {
   test('Vietnamese: thousands with a dot, decimals with a comma', () => {
@@ -49,5 +49,15 @@ describe('formatDate', () => {
     expect(formatDate('2025-10-01')).toBe('01/10/2025');
     expect(formatDate('2025-07-01T10:00:00Z')).toBe('01/07/2025');
     expect(formatDate(null)).toBe('');
+  });
+});
+
+describe('periods', () => {
+  it('end on the day before their exclusive end, across months, years and leap days', () => {
+    expect(dayBefore('2026-01-01')).toBe('2025-12-31');
+    expect(dayBefore('2024-03-01')).toBe('2024-02-29');
+    expect(dayBefore('2025-03-01')).toBe('2025-02-28');
+    expect(formatPeriod('2025-08-01', '2026-01-01', 'nay')).toBe('01/08/2025 – 31/12/2025');
+    expect(formatPeriod('2025-08-01', null, 'nay')).toBe('01/08/2025 – nay');
   });
 });

@@ -42,3 +42,17 @@ export function formatDate(iso: string | null | undefined): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
 }
+
+/** The day before a calendar date (YYYY-MM-DD): the last day of a period whose end is exclusive. */
+export function dayBefore(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * A period [from, to) as people read it, with its last day: "01/08/2025 – 31/12/2025" for a record that ends from
+ * 01/01/2026 (records store the first day no longer covered); `open` when it has no end ("nay", "đến nay").
+ */
+export function formatPeriod(from: string, to: string | null | undefined, open: string): string {
+  return `${formatDate(from)} – ${to ? formatDate(dayBefore(to)) : open}`;
+}

@@ -6,31 +6,33 @@ import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { AuditPage } from '../modules/audit/AuditPage';
-import { RolesPage } from '../modules/admin/RolesPage';
-import { ServiceAccountsPage } from '../modules/admin/ServiceAccountsPage';
-import { UserPage } from '../modules/admin/UserPage';
-import { UsersPage } from '../modules/admin/UsersPage';
 import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage';
 import { usePermissions } from '../modules/auth/hooks';
 import { FullPageSpin, RequireAuth, RequirePermission } from '../modules/auth/RequireAuth';
 import { SignInPage } from '../modules/auth/SignInPage';
 import { ApiError } from '../shared/graphql-client';
 import { onSessionEnd, startSession, useSession } from '../shared/session';
-import { PersonListPage } from '../modules/person/PersonListPage';
-import { PersonPage } from '../modules/person/PersonPage';
-import { PersonImportPage } from '../modules/person-import/PersonImportPage';
-import { SituationReportPage } from '../modules/report/SituationReportPage';
-import { TargetsPage } from '../modules/target/TargetsPage';
-import { TargetRulesPage } from '../modules/rule/TargetRulesPage';
-import { TitleListPage } from '../modules/title/TitleListPage';
-import { UnitListPage } from '../modules/unit/UnitListPage';
-import { UnitPage } from '../modules/unit/UnitPage';
 import { useLocale } from './i18n';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+
+// each page is a chunk of its own, loaded when first shown (the sign-in page and the layout are in the main one)
+const AuditPage = lazy(() => import('../modules/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const RolesPage = lazy(() => import('../modules/admin/RolesPage').then((m) => ({ default: m.RolesPage })));
+const ServiceAccountsPage = lazy(() => import('../modules/admin/ServiceAccountsPage').then((m) => ({ default: m.ServiceAccountsPage })));
+const UserPage = lazy(() => import('../modules/admin/UserPage').then((m) => ({ default: m.UserPage })));
+const UsersPage = lazy(() => import('../modules/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const PersonListPage = lazy(() => import('../modules/person/PersonListPage').then((m) => ({ default: m.PersonListPage })));
+const PersonPage = lazy(() => import('../modules/person/PersonPage').then((m) => ({ default: m.PersonPage })));
+const PersonImportPage = lazy(() => import('../modules/person-import/PersonImportPage').then((m) => ({ default: m.PersonImportPage })));
+const SituationReportPage = lazy(() => import('../modules/report/SituationReportPage').then((m) => ({ default: m.SituationReportPage })));
+const TargetsPage = lazy(() => import('../modules/target/TargetsPage').then((m) => ({ default: m.TargetsPage })));
+const TargetRulesPage = lazy(() => import('../modules/rule/TargetRulesPage').then((m) => ({ default: m.TargetRulesPage })));
+const TitleListPage = lazy(() => import('../modules/title/TitleListPage').then((m) => ({ default: m.TitleListPage })));
+const UnitListPage = lazy(() => import('../modules/unit/UnitListPage').then((m) => ({ default: m.UnitListPage })));
+const UnitPage = lazy(() => import('../modules/unit/UnitPage').then((m) => ({ default: m.UnitPage })));
 
 export const queryClient = new QueryClient({
   defaultOptions: {

@@ -16,7 +16,8 @@ import {
 } from '@ant-design/icons';
 import { PERMISSIONS } from '@canbo/shared';
 import { Button, Dropdown, Layout, Menu, Select, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { FullPageSpin } from '../modules/auth/RequireAuth';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { usePermissions } from '../modules/auth/hooks';
 import { signOut } from '../shared/session';
@@ -113,7 +114,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
         <Layout.Sider width={220} theme="light" breakpoint="lg" collapsedWidth={0}>
           <Menu mode="inline" selectedKeys={[selected]} style={{ height: '100%' }} items={items} data-testid="main-menu" />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>{children ?? <Outlet />}</Layout.Content>
+        <Layout.Content style={{ padding: 24 }}>
+          <Suspense fallback={<FullPageSpin />}>{children ?? <Outlet />}</Suspense>
+        </Layout.Content>
       </Layout>
     </Layout>
   );

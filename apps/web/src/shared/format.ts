@@ -1,11 +1,16 @@
 import dayjs from 'dayjs';
-import type { Locale } from '@canbo/shared';
+import { formatPeriod as sharedFormatPeriod, type Locale } from '@canbo/shared';
 
 /** dd/mm/yyyy, whatever the locale (the administrative convention). */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
+}
+
+/** A record's period [from, to) with its last day shown (to − 1 day): "01/08/2025 – 31/12/2025", or "… – `open`". */
+export function formatPeriod(from: string, to: string | null | undefined, open: string): string {
+  return sharedFormatPeriod(from, to, open);
 }
 
 export function formatDateTime(iso: string | null | undefined): string {

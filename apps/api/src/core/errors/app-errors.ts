@@ -6,8 +6,16 @@ import { GraphQLError } from 'graphql';
  * `extensions.fields` ([{ field, code, message }]) so clients can show the message next to the field.
  */
 export class AppError extends GraphQLError {
+  /** On plain HTTP routes: the status to answer instead of the code's usual one (e.g. 413 for a file too large) */
+  httpStatus?: number;
+
   constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
     super(message, { extensions: { code, ...extensions } });
+  }
+
+  withHttpStatus(status: number): this {
+    this.httpStatus = status;
+    return this;
   }
 }
 

@@ -3,6 +3,7 @@ import { ArgumentsHost, Catch, HttpServer, Inject } from '@nestjs/common';
 import { BaseExceptionFilter, HttpAdapterHost } from '@nestjs/core';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { AppError } from '../errors/app-errors';
 
 const HTTP_STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -17,7 +18,7 @@ const HTTP_STATUS: Record<string, number> = {
  * In GraphQL, errors go back to Apollo untouched: `formatError` gives them their code, and logs (once, with the
  * request id) only the unexpected ones. Without this filter Nest would log every expected NOT_FOUND, CONFLICT
  * and BAD_USER_INPUT as an error. On HTTP routes our typed errors answer with their status and a JSON body
- * `{ code, message, ...extensions }`; anything else gets Nest's default handling.
+ * `{ code, message, ...extensions }` (a few override the status: a file too large answers 413); anything else gets Nest's default handling.
  */
 @Catch()
 export class GraphQLPassThroughFilter extends BaseExceptionFilter {
@@ -29,7 +30,7 @@ export class GraphQLPassThroughFilter extends BaseExceptionFilter {
     if (host.getType<string>() === 'graphql') return exception;
     if (exception instanceof GraphQLError) {
       const { code, ...extensions } = exception.extensions as { code: string } & Record<string, unknown>;
-      const status = HTTP_STATUS[code];
+      const status = (exception instanceof AppError && exception.httpStatus) || HTTP_STATUS[code];
       if (status) {
         const res = host.switchToHttp().getResponse<Response>();
         if (code === ErrorCode.TOO_MANY_REQUESTS && typeof extensions.retryAfter === 'number') {

@@ -5,6 +5,7 @@ import {
   CommitteeKind,
   DEFAULT_COMMUNE_ESTABLISHMENT,
   EstablishmentItemKind,
+  FamilyRelation,
   Gender,
   KEY_LEADERSHIP_TITLES_DEFAULT,
   PersonEntryKind,
@@ -23,7 +24,7 @@ import {
   youngBirthCutoff,
 } from '@canbo/shared';
 import { personSearchText } from '../person/person.service';
-import { demoName, DemoEthnicity, demoReligion } from './demo.names';
+import { demoName, DemoEthnicity, demoRelativeName, demoReligion, familyNameOf } from './demo.names';
 import { CellKey, CellPlan, KEY_CELLS, KeyCell, MASS_ORG_CELLS, MassOrgCell, planCells, SECRETARY_CHAIRS_COUNCIL_UNITS } from './demo.plan';
 import { addDays, addYears, apportion, dateBetween, daysBetween, Random } from './demo.random';
 import {
@@ -394,7 +395,10 @@ export function generateDemoProvince(input: DemoInput, options: DemoOptions = {}
       number
     >;
     const plan = planCells(figures, sizes);
-    for (const [cell, members] of byCell) assignAttributes(members, plan.cells[cell], people.rng);
+    for (const [cell, members] of byCell) {
+      assignAttributes(members, plan.cells[cell], people.rng);
+      womenInWomensUnion(members);
+    }
     for (const s of slots.filter((x) => x.cell === 'CONTRACT')) contractAttributes(s, people.rng);
     for (const s of slots) people.person(s);
     people.agencyStaff();
@@ -585,6 +589,23 @@ function contractAttributes(s: Slot, rng: Random): void {
   ] as const) as QualificationLevel | null;
 }
 
+/**
+ * The posts of the Women's Union are held by women: a man drawn for one changes gender with a woman of the same cell
+ * holding the same titles and committee seats (the same unit and staff category first), so every count of the
+ * plan stays exact.
+ */
+function womenInWomensUnion(members: Slot[]): void {
+  const same = (a: Slot, b: Slot) => a.role.titles.join() === b.role.titles.join() && a.committees.join() === b.committees.join();
+  for (const man of members.filter((s) => s.role.body === BODY.WOMEN && !s.female)) {
+    const women = members.filter((w) => w.female && w.role.body !== BODY.WOMEN && same(w, man));
+    const woman =
+      women.find((w) => w.unit === man.unit && w.category === man.category) ?? women.find((w) => w.unit === man.unit) ?? women.find((w) => w.category === man.category) ?? women[0];
+    if (!woman) throw new Error(`No woman to hold the Women's Union post of ${man.unit.unit.name}`);
+    woman.female = false;
+    man.female = true;
+  }
+}
+
 /** Deterministic national IDs: province 089, century-and-gender digit, birth year, then a serial per (digit, year). */
 class NationalIds {
   private readonly serials = new Map<string, number>();
@@ -601,12 +622,15 @@ class NationalIds {
   }
 }
 
+const OLD_OCCUPATIONS = ['Làm ruộng', 'Làm ruộng', 'Buôn bán nhỏ', 'Nội trợ', 'Cán bộ hưu trí', 'Làm vườn'];
+const PARENT_OCCUPATIONS = ['Làm ruộng', 'Buôn bán nhỏ', 'Nội trợ', 'Hưu trí', 'Làm vườn', 'Nuôi trồng thủy sản', 'Công nhân nghỉ hưu', 'Giáo viên nghỉ hưu'];
+const SPOUSE_OCCUPATIONS = ['Giáo viên', 'Buôn bán', 'Nội trợ', 'Công chức', 'Viên chức', 'Nhân viên văn phòng', 'Làm ruộng', 'Công nhân', 'Điều dưỡng', 'Kinh doanh tự do', 'Nhân viên ngân hàng', 'Lao động tự do'];
+const CHILD_OCCUPATIONS = ['Công nhân', 'Nhân viên văn phòng', 'Giáo viên', 'Kinh doanh tự do', 'Lao động tự do', 'Viên chức', 'Nhân viên ngân hàng'];
 const HAMLETS = ['Mỹ Phú', 'Tân Lập', 'Hòa Bình', 'Phú Hòa', 'Long Hưng', 'An Thạnh', 'Bình Thành', 'Thạnh Lợi', 'Vĩnh Lộc', 'Phước Thọ', 'Tân Hiệp', 'Bình Hòa', 'Trung Bình', 'Đông Thạnh', 'Tây Hưng'];
 const OTHER_PROVINCES = ['Xã Tân Hồng, tỉnh Đồng Tháp', 'Phường Ninh Kiều, thành phố Cần Thơ', 'Xã Trà Ôn, tỉnh Vĩnh Long', 'Xã Thới Bình, tỉnh Cà Mau', 'Xã Long Mỹ, thành phố Cần Thơ'];
 const UNIVERSITIES = ['Trường Đại học An Giang', 'Trường Đại học Cần Thơ', 'Trường Đại học Kiên Giang', 'Học viện Hành chính và Quản trị công', 'Trường Đại học Luật Thành phố Hồ Chí Minh', 'Trường Đại học Kinh tế Thành phố Hồ Chí Minh', 'Trường Đại học Đồng Tháp'];
 const CBCC_FIELDS = ['Luật', 'Hành chính công', 'Quản lý nhà nước', 'Kinh tế', 'Kế toán', 'Xây dựng Đảng và chính quyền nhà nước', 'Quản trị kinh doanh', 'Chính trị học', 'Nông học', 'Công tác xã hội'];
 const POSTGRADUATE_FIELDS = ['Quản lý công', 'Luật Hiến pháp và Luật Hành chính', 'Quản lý kinh tế', 'Chính trị học', 'Kinh tế nông nghiệp', 'Quản lý giáo dục'];
-const THEORY_SCHOOLS = ['Trường Chính trị tỉnh An Giang', 'Trường Chính trị tỉnh Kiên Giang', 'Học viện Chính trị khu vực IV', 'Học viện Chính trị quốc gia Hồ Chí Minh'];
 
 /** Where an ethnic-minority person of a unit comes from: the unit's Khmer, Hoa and Chăm shares. */
 function ethnicityOf(s: Slot, rng: Random): DemoEthnicity {
@@ -734,6 +758,7 @@ class PeopleBuilder {
     this.career(id, s, started, current);
     const theoryFrom = this.records(id, s, birthDate, started);
     this.entries(id, s, started, ethnicity, theoryFrom);
+    this.family(id, s, birthDate, name.fullName, gender, ethnicity);
   }
 
   /** Earlier posts (the same unit before the reorganisation, sometimes a province agency), then the post in force. */
@@ -750,12 +775,20 @@ class PeopleBuilder {
       const rotated = s.leader && this.agencies.length && rng.chance(0.25) && bounds.length > 2;
       for (let i = 0; i < bounds.length - 1; i++) {
         const atAgency = rotated && i === bounds.length - 3;
+        const job = atAgency ? 'Chuyên viên (luân chuyển)' : formerJob(jobs[i]);
+        const previous = a[a.length - 1];
+        // the same post as the period before (a post renamed to the one of the time): one period
+        if (i > 0 && !atAgency && previous.personId === id && previous.jobPosition === job && previous.unitCode === s.unit.unit.code && previous.validTo === bounds[i]) {
+          previous.validTo = bounds[i + 1];
+          continue;
+        }
         a.push({
           personId: id,
           unitCode: atAgency ? rng.pick(this.agencies).code : s.unit.unit.code,
-          body: atAgency ? 0 : s.role.body,
+          // the bodies of the unit date from the reorganisation: earlier posts are recorded without one
+          body: atAgency ? 0 : bounds[i + 1] <= TWO_TIER_START ? null : s.role.body,
           staffCategory: atAgency ? StaffCategory.CIVIL_SERVANT : i === 0 && s.category === StaffCategory.CADRE && jobs[i].startsWith('Công chức') ? StaffCategory.CIVIL_SERVANT : s.category,
-          jobPosition: atAgency ? 'Chuyên viên (luân chuyển)' : jobs[i],
+          jobPosition: job,
           validFrom: bounds[i],
           validTo: bounds[i + 1],
         });
@@ -776,7 +809,7 @@ class PeopleBuilder {
     if (s.qualification) {
       const graduated = minDate(addDays(addYears(birthDate, rng.int(21, 23)), rng.int(150, 250)), addDays(started, 30) < latest ? addDays(started, 30) : latest);
       const field = this.fieldOfStudy(s);
-      const institution = s.peKind ? this.peInstitution(s) : rng.pick(UNIVERSITIES);
+      const institution = institutionIn(s.peKind ? this.peInstitution(s) : rng.pick(UNIVERSITIES), graduated);
       const level = s.qualification;
       if (level === QualificationLevel.MASTER || level === QualificationLevel.DOCTORATE) {
         const master = minDate(addYears(graduated, rng.int(3, 12)), latest);
@@ -786,9 +819,9 @@ class PeopleBuilder {
           const doctor = minDate(addYears(masterFrom, rng.int(3, 6)), latest);
           const doctorFrom = doctor > masterFrom ? doctor : addDays(masterFrom, 1);
           push({ kind: PersonRecordKind.QUALIFICATION, level: QualificationLevel.MASTER, value: { field: rng.pick(POSTGRADUATE_FIELDS), institution: 'Học viện Chính trị quốc gia Hồ Chí Minh', year: Number(masterFrom.slice(0, 4)) }, validFrom: masterFrom, validTo: doctorFrom });
-          push({ kind: PersonRecordKind.QUALIFICATION, level, value: { field: rng.pick(POSTGRADUATE_FIELDS), institution: 'Học viện Hành chính và Quản trị công', year: Number(doctorFrom.slice(0, 4)) }, validFrom: doctorFrom, validTo: null });
+          push({ kind: PersonRecordKind.QUALIFICATION, level, value: { field: rng.pick(POSTGRADUATE_FIELDS), institution: institutionIn('Học viện Hành chính và Quản trị công', doctorFrom), year: Number(doctorFrom.slice(0, 4)) }, validFrom: doctorFrom, validTo: null });
         } else {
-          push({ kind: PersonRecordKind.QUALIFICATION, level, value: { field: rng.pick(POSTGRADUATE_FIELDS), institution: rng.pick(['Trường Đại học Cần Thơ', 'Học viện Hành chính và Quản trị công', 'Học viện Chính trị khu vực IV', 'Trường Đại học Luật Thành phố Hồ Chí Minh']), year: Number(masterFrom.slice(0, 4)) }, validFrom: masterFrom, validTo: null });
+          push({ kind: PersonRecordKind.QUALIFICATION, level, value: { field: rng.pick(POSTGRADUATE_FIELDS), institution: institutionIn(rng.pick(['Trường Đại học Cần Thơ', 'Học viện Hành chính và Quản trị công', 'Học viện Chính trị khu vực IV', 'Trường Đại học Luật Thành phố Hồ Chí Minh']), masterFrom), year: Number(masterFrom.slice(0, 4)) }, validFrom: masterFrom, validTo: null });
         }
       } else {
         push({ kind: PersonRecordKind.QUALIFICATION, level, value: { field, institution, year: Number(graduated.slice(0, 4)) }, validFrom: graduated, validTo: null });
@@ -807,7 +840,7 @@ class PeopleBuilder {
       steps.forEach((level, i) => {
         const next = i + 1 < steps.length ? minDate(addDays(from, rng.int(365 * 3, 365 * 9)), latest) : null;
         const to = next && next > from ? next : next ? addDays(from, 1) : null;
-        push({ kind: PersonRecordKind.POLITICAL_THEORY, level, value: { institution: level === PoliticalTheoryLevel.ELEMENTARY ? `Trung tâm Chính trị ${s.unit.unit.name}` : rng.pick(THEORY_SCHOOLS), year: Number(from.slice(0, 4)) }, validFrom: from, validTo: to });
+        push({ kind: PersonRecordKind.POLITICAL_THEORY, level, value: { institution: theorySchool(rng, level, from), year: Number(from.slice(0, 4)) }, validFrom: from, validTo: to });
         if (to) from = to;
         theoryFrom = from;
       });
@@ -815,20 +848,36 @@ class PeopleBuilder {
     const civil = s.category === StaffCategory.CADRE || s.category === StaffCategory.CIVIL_SERVANT;
     if (civil && s.qualification && rng.chance(s.leader ? 0.95 : 0.5)) {
       const from = minDate(addYears(started, rng.int(2, 8)), latest);
-      push({ kind: PersonRecordKind.STATE_MANAGEMENT, level: s.leader || s.qualification === QualificationLevel.MASTER ? 'Chuyên viên chính' : 'Chuyên viên', value: { institution: rng.pick(THEORY_SCHOOLS), year: Number(from.slice(0, 4)) }, validFrom: from, validTo: null });
+      const senior = s.leader || s.qualification === QualificationLevel.MASTER;
+      // the course for senior officers is the academies'; the one for officers, the provincial school's
+      const institution = senior ? (from < '2025-07-01' ? rng.pick(['Học viện Hành chính Quốc gia', 'Học viện Chính trị khu vực IV']) : 'Học viện Chính trị khu vực IV') : provincialSchool(rng, from);
+      push({ kind: PersonRecordKind.STATE_MANAGEMENT, level: senior ? 'Chuyên viên chính' : 'Chuyên viên', value: { institution, year: Number(from.slice(0, 4)) }, validFrom: from, validTo: null });
     }
     if (s.qualification && rng.chance(0.55)) {
-      push({ kind: PersonRecordKind.IT, level: rng.chance(0.8) ? 'Ứng dụng công nghệ thông tin cơ bản' : 'Ứng dụng công nghệ thông tin nâng cao', value: { institution: 'Trường Đại học An Giang', year: Number(minDate(addYears(started, 1), latest).slice(0, 4)) }, validFrom: minDate(addYears(started, 1), latest), validTo: null });
+      // certificates of the time: Tin học A/B before the IT skills standard (2014, first certificates 2016)
+      let from = minDate(addYears(started, 1), latest);
+      if (from < '1998-01-01') from = dateBetween(rng, '1998-01-01', '2012-12-31');
+      const level =
+        from < '2016-01-01'
+          ? rng.weighted([
+              ['Tin học văn phòng trình độ A', 55],
+              ['Tin học văn phòng trình độ B', 40],
+              ['Tin học trình độ C', 5],
+            ] as const)
+          : rng.chance(0.8)
+            ? 'Ứng dụng công nghệ thông tin cơ bản'
+            : 'Ứng dụng công nghệ thông tin nâng cao';
+      push({ kind: PersonRecordKind.IT, level, value: { institution: 'Trường Đại học An Giang', year: Number(from.slice(0, 4)) }, validFrom: from, validTo: null });
     }
     if (s.qualification && rng.chance(0.35)) {
-      push({ kind: PersonRecordKind.FOREIGN_LANGUAGE, level: rng.pick(['Bậc 2 (A2)', 'Bậc 3 (B1)', 'Bậc 3 (B1)', 'Bậc 4 (B2)']), value: { language: 'Tiếng Anh', institution: 'Trường Đại học Cần Thơ', year: Number(minDate(addYears(started, 2), latest).slice(0, 4)) }, validFrom: minDate(addYears(started, 2), latest), validTo: null });
+      // levels A/B/C before the six-level framework (2014), the framework's levels after
+      let from = minDate(addYears(started, 2), latest);
+      if (from < '1996-01-01') from = dateBetween(rng, '1996-01-01', '2012-12-31');
+      const level = from < '2015-01-01' ? rng.pick(['Trình độ A', 'Trình độ B', 'Trình độ B', 'Trình độ C']) : rng.pick(['Bậc 2 (A2)', 'Bậc 3 (B1)', 'Bậc 3 (B1)', 'Bậc 4 (B2)']);
+      push({ kind: PersonRecordKind.FOREIGN_LANGUAGE, level, value: { language: 'Tiếng Anh', institution: 'Trường Đại học Cần Thơ', year: Number(from.slice(0, 4)) }, validFrom: from, validTo: null });
     }
-    if (s.category === StaffCategory.CIVIL_SERVANT) {
-      const senior = s.qualification === QualificationLevel.MASTER || s.qualification === QualificationLevel.DOCTORATE;
-      const junior = s.qualification === QualificationLevel.COLLEGE || s.qualification === QualificationLevel.BELOW_COLLEGE || !s.qualification;
-      const [code, rankName] = senior && rng.chance(0.5) ? ['01.002', 'Chuyên viên chính'] : junior ? ['01.004', 'Cán sự'] : ['01.003', 'Chuyên viên'];
-      const years = Math.max(0, Number(DEMO_REFERENCE_DATE.slice(0, 4)) - Number(started.slice(0, 4)));
-      push({ kind: PersonRecordKind.CIVIL_SERVICE_RANK, level: code, value: { rankName, salaryStep: Math.min(9, 1 + Math.floor(years / 3)) }, validFrom: minDate(addDays(started, rng.int(0, 365)), latest), validTo: null });
+    if (s.category !== StaffCategory.CONTRACT) {
+      for (const r of rankHistory(rng, s, started)) push({ kind: PersonRecordKind.CIVIL_SERVICE_RANK, level: r.grade.code, value: { rankName: r.grade.name, salaryStep: r.step }, validFrom: r.from, validTo: r.to });
     }
     if (!this.seated) return theoryFrom;
     const unitCode = s.unit.unit.code;
@@ -878,13 +927,91 @@ class PeopleBuilder {
       const from = dateBetween(rng, '2021-03-01', '2025-06-30');
       push({ kind: PersonEntryKind.TRAINING, dateFrom: from, dateTo: addDays(from, rng.int(30, 90)), year: null, value: { course: 'Tiếng Khmer cho cán bộ, công chức, viên chức công tác ở vùng đồng bào dân tộc thiểu số', trainingKind: TrainingKind.ETHNIC_LANGUAGE, certificate: 'Chứng chỉ' } });
     }
-    if (started < '2020-01-01' && rng.chance(s.leader ? 0.45 : 0.12)) {
-      const year = rng.int(2019, 2024);
-      push({ kind: PersonEntryKind.COMMENDATION, dateFrom: `${year}-12-${String(rng.int(10, 28)).padStart(2, '0')}`, dateTo: null, year: null, value: { measure: s.leader && rng.chance(0.4) ? 'Bằng khen của Chủ tịch UBND tỉnh' : 'Giấy khen của Chủ tịch UBND huyện', decision: `Quyết định số ${rng.int(100, 4999)}/QĐ-UBND` } });
+    // commendations at the year-end reviews: certificates of merit of the district (of the commune since 2025), now and
+    // then one of the provincial People's Committee; the standing committees more often
+    if (s.category !== StaffCategory.CONTRACT) {
+      const district = s.unit.ward ? 'thành phố' : 'huyện';
+      const first = Math.max(Number(started.slice(0, 4)) + 1, 2008);
+      for (let year = first; year <= 2024; year++) {
+        if (!rng.chance(s.leader ? 0.15 : 0.03)) continue;
+        const date = `${year + 1}-01-${String(rng.int(8, 28)).padStart(2, '0')}`;
+        const [measure, suffix] = rng.weighted([
+          [[`Giấy khen của Chủ tịch Ủy ban nhân dân ${district}`, 'QĐ-UBND'], 70],
+          [['Danh hiệu Chiến sĩ thi đua cơ sở', 'QĐ-UBND'], s.leader ? 12 : 8],
+          [['Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh', 'QĐ-UBND'], s.leader ? 18 : 6],
+        ] as const);
+        push({ kind: PersonEntryKind.COMMENDATION, dateFrom: date, dateTo: null, year: null, value: { measure, decision: `Quyết định số ${rng.int(100, 4999)}/${suffix}` } });
+      }
     }
-    if (rng.chance(0.002)) {
-      push({ kind: PersonEntryKind.DISCIPLINE, dateFrom: dateBetween(rng, '2022-01-01', '2025-06-30'), dateTo: null, year: null, value: { measure: 'Khiển trách', decision: `Quyết định số ${rng.int(10, 999)}/QĐ-UBND` } });
+    // disciplinary measures are rare
+    if (s.category !== StaffCategory.CONTRACT && started < '2023-01-01' && rng.chance(0.005)) {
+      const measure = rng.weighted([
+        ['Khiển trách', 72],
+        ['Cảnh cáo', 24],
+        [s.category === StaffCategory.CADRE ? 'Cách chức' : 'Hạ bậc lương', 4],
+      ] as const);
+      push({ kind: PersonEntryKind.DISCIPLINE, dateFrom: dateBetween(rng, started > '2018-01-01' ? started : '2018-01-01', '2025-06-30'), dateTo: null, year: null, value: { measure, decision: `Quyết định số ${rng.int(10, 999)}/QĐ-UBND` } });
     }
+  }
+
+  /**
+   * Family relations as form 2C lists them. Cadres and civil servants: parents, spouse, children and the spouse's
+   * parents; the others (the volume of the demo stays reasonable): spouse and children, the parents of the unmarried.
+   */
+  private family(id: string, s: Slot, birthDate: string, fullName: string, gender: Gender, ethnicity: DemoEthnicity): void {
+    const rng = this.rng;
+    const push = (relation: FamilyRelation, relativeName: string, year: number, occupation: string, residence: string | null, text: string | null = null) =>
+      this.out.entries.push({
+        personId: id,
+        kind: PersonEntryKind.FAMILY,
+        dateFrom: null,
+        dateTo: null,
+        year,
+        value: { relation, relativeName, occupation, ...(residence ? { residence } : {}), ...(text ? { text } : {}) },
+      });
+    const now = Number(DEMO_REFERENCE_DATE.slice(0, 4));
+    const born = Number(birthDate.slice(0, 4));
+    const age = now - born;
+    const male = gender === Gender.MALE;
+    const own = familyNameOf(fullName, ethnicity);
+    const home = `${s.unit.unit.name}, tỉnh An Giang`;
+    const elder = (year: number) => (year < 1960 ? rng.pick(OLD_OCCUPATIONS) : rng.pick(PARENT_OCCUPATIONS));
+    const parents = (fatherFamily: string | null, childBorn: number, relations: [FamilyRelation, FamilyRelation]) => {
+      const fatherBorn = childBorn - rng.int(23, 36);
+      const motherBorn = childBorn - rng.int(19, 32);
+      for (const [relation, year, g, family] of [
+        [relations[0], fatherBorn, Gender.MALE, fatherFamily],
+        [relations[1], motherBorn, Gender.FEMALE, null],
+      ] as const) {
+        const diedFrom = Math.max(childBorn + 1, year + 45);
+        const deceased = diedFrom < now && rng.chance(Math.min(0.95, Math.max(0.03, (now - year - 55) / 35)));
+        const died = deceased ? rng.int(diedFrom, now - 1) : 0;
+        push(relation, demoRelativeName(rng, ethnicity, g, family), year, elder(year), deceased ? null : `Ấp ${rng.pick(HAMLETS)}, ${home}`, deceased ? `Đã mất năm ${died}` : null);
+      }
+    };
+    const cbcc = s.category === StaffCategory.CADRE || s.category === StaffCategory.CIVIL_SERVANT;
+    const married = rng.chance(age < 25 ? 0.1 : age < 30 ? 0.55 : 0.9);
+    if (cbcc || !married) parents(own, born, [FamilyRelation.FATHER, FamilyRelation.MOTHER]);
+    if (!married) return;
+    const spouseBorn = Math.min(now - 20, male ? born + rng.int(0, 6) : born - rng.int(0, 6));
+    const spouseName = demoRelativeName(rng, ethnicity, male ? Gender.FEMALE : Gender.MALE, null);
+    push(FamilyRelation.SPOUSE, spouseName, spouseBorn, rng.pick(SPOUSE_OCCUPATIONS), s.category === StaffCategory.CONTRACT || rng.chance(0.9) ? `Cùng địa chỉ thường trú` : `Ấp ${rng.pick(HAMLETS)}, ${home}`);
+    const mother = male ? spouseBorn : born;
+    const children = rng.weighted([
+      [0, 8],
+      [1, 30],
+      [2, 46],
+      [3, 16],
+    ] as const);
+    const childFamily = male ? own : familyNameOf(spouseName, ethnicity);
+    let year = Math.max(mother + 21, Math.max(born, spouseBorn) + 22) + rng.int(0, 4);
+    for (let i = 0; i < children && year <= now; i++) {
+      const childAge = now - year;
+      const occupation = childAge < 6 ? 'Còn nhỏ' : childAge < 18 ? 'Học sinh' : childAge < 22 ? 'Sinh viên' : rng.pick(CHILD_OCCUPATIONS);
+      push(FamilyRelation.CHILD, demoRelativeName(rng, ethnicity, rng.chance(0.5) ? Gender.MALE : Gender.FEMALE, childFamily), year, occupation, null);
+      year += rng.int(2, 6);
+    }
+    if (cbcc) parents(familyNameOf(spouseName, ethnicity), spouseBorn, [FamilyRelation.SPOUSE_FATHER, FamilyRelation.SPOUSE_MOTHER]);
   }
 
   private fieldOfStudy(s: Slot): string {
@@ -973,7 +1100,7 @@ function earlierJobs(s: Slot): string[] {
     case 'MO_women':
     case 'MO_farmers':
     case 'MO_veterans':
-      return ['Phó ' + s.role.job.charAt(0).toLowerCase() + s.role.job.slice(1), `${s.role.job} (trước sắp xếp)`];
+      return [`Phó ${s.role.job}`, `${s.role.job} (trước sắp xếp)`];
     case 'EO':
       return ['Công chức Văn phòng - Thống kê', `${s.role.job} (trước sắp xếp)`];
     case 'CO':
@@ -985,6 +1112,185 @@ function earlierJobs(s: Slot): string[] {
     default:
       return ['Nhân viên hợp đồng'];
   }
+}
+
+/** An institution under its name of the time (the academy of public administration renamed in 2025, the university of Kiên Giang founded in 2014). */
+function institutionIn(name: string, on: string): string {
+  if (name === 'Học viện Hành chính và Quản trị công' && on < TWO_TIER_START) return 'Học viện Hành chính Quốc gia';
+  if (name === 'Trường Đại học Kiên Giang' && on < '2014-09-01') return 'Trường Đại học Cần Thơ';
+  if (name === 'Học viện Chính trị khu vực IV' && on < '2008-01-01') return 'Học viện Chính trị quốc gia Hồ Chí Minh';
+  return name;
+}
+
+/** The provincial political school of the time (Kiên Giang's until the provinces merged on 2025-07-01). */
+function provincialSchool(rng: Random, on: string): string {
+  return on < TWO_TIER_START && rng.chance(0.3) ? 'Trường Chính trị tỉnh Kiên Giang' : 'Trường Chính trị tỉnh An Giang';
+}
+
+/** Who teaches a level of political theory: elementary the district centres, intermediate the provincial school,
+ * advanced and the political-science bachelor the national academy or its regional academy. */
+function theorySchool(rng: Random, level: PoliticalTheoryLevel, on: string): string {
+  switch (level) {
+    case PoliticalTheoryLevel.ELEMENTARY:
+      return on < TWO_TIER_START ? 'Trung tâm Chính trị cấp huyện' : 'Trường Chính trị tỉnh An Giang';
+    case PoliticalTheoryLevel.INTERMEDIATE:
+      return provincialSchool(rng, on);
+    default:
+      return on >= '2008-01-01' && rng.chance(0.8) ? 'Học viện Chính trị khu vực IV' : 'Học viện Chính trị quốc gia Hồ Chí Minh';
+  }
+}
+
+interface Grade {
+  code: string;
+  name: string;
+  steps: number;
+  /** years between salary steps */
+  interval: number;
+}
+const grade = (code: string, name: string, steps: number, interval = 3): Grade => ({ code, name, steps, interval });
+/** Civil-service ranks (ngạch) of the general administration. */
+const RANKS = {
+  senior: grade('01.002', 'Chuyên viên chính', 8),
+  main: grade('01.003', 'Chuyên viên', 9),
+  junior: grade('01.004', 'Cán sự', 10),
+};
+/** Professional grades (chức danh nghề nghiệp, hạng) of public employees: lowest first. */
+const PE_GRADES: Record<string, Grade[]> = {
+  preschool: [grade('V.07.02.26', 'Giáo viên mầm non hạng III', 10), grade('V.07.02.25', 'Giáo viên mầm non hạng II', 9), grade('V.07.02.24', 'Giáo viên mầm non hạng I', 8)],
+  primary: [grade('V.07.03.29', 'Giáo viên tiểu học hạng III', 9), grade('V.07.03.28', 'Giáo viên tiểu học hạng II', 8), grade('V.07.03.27', 'Giáo viên tiểu học hạng I', 8)],
+  secondary: [grade('V.07.04.32', 'Giáo viên trung học cơ sở hạng III', 9), grade('V.07.04.31', 'Giáo viên trung học cơ sở hạng II', 8), grade('V.07.04.30', 'Giáo viên trung học cơ sở hạng I', 8)],
+  doctor: [grade('V.08.03.07', 'Y sĩ hạng IV', 10), grade('V.08.01.03', 'Bác sĩ hạng III', 9), grade('V.08.01.02', 'Bác sĩ chính hạng II', 8)],
+  nurse: [grade('V.08.05.13', 'Điều dưỡng hạng IV', 10), grade('V.08.05.12', 'Điều dưỡng hạng III', 9)],
+  midwife: [grade('V.08.06.16', 'Hộ sinh hạng IV', 10), grade('V.08.06.15', 'Hộ sinh hạng III', 9)],
+  pharmacist: [grade('V.08.08.23', 'Dược hạng IV', 10), grade('V.08.08.22', 'Dược sĩ hạng III', 9)],
+  accountant: [grade('06.032', 'Kế toán viên trung cấp', 10), grade('06.031', 'Kế toán viên', 9)],
+  library: [grade('V.10.02.08', 'Thư viện viên hạng IV', 10), grade('V.10.02.07', 'Thư viện viên hạng III', 9)],
+};
+/** The teachers' grades before the 2021 standards (Circulars 01-03/2021, in force 2021-03-20), by the new code. */
+const TEACHER_CODES_BEFORE_2021: Record<string, Grade> = {
+  'V.07.02.26': grade('V.07.02.06', 'Giáo viên mầm non hạng IV', 12, 2),
+  'V.07.02.25': grade('V.07.02.05', 'Giáo viên mầm non hạng III', 10),
+  'V.07.02.24': grade('V.07.02.04', 'Giáo viên mầm non hạng II', 9),
+  'V.07.03.29': grade('V.07.03.08', 'Giáo viên tiểu học hạng III', 10),
+  'V.07.03.28': grade('V.07.03.07', 'Giáo viên tiểu học hạng II', 9),
+  'V.07.03.27': grade('V.07.03.07', 'Giáo viên tiểu học hạng II', 9),
+  'V.07.04.32': grade('V.07.04.12', 'Giáo viên trung học cơ sở hạng III', 9),
+  'V.07.04.31': grade('V.07.04.11', 'Giáo viên trung học cơ sở hạng II', 8),
+  'V.07.04.30': grade('V.07.04.10', 'Giáo viên trung học cơ sở hạng I', 8),
+};
+const TEACHER_STANDARDS = '2021-03-20';
+
+/** The grade a person entered with and the one held now (rank for cadres and civil servants, hạng for public employees). */
+function grades(rng: Random, s: Slot, started: string): [Grade, Grade] {
+  const q = s.qualification;
+  const postgraduate = q === QualificationLevel.MASTER || q === QualificationLevel.DOCTORATE;
+  const below = q === QualificationLevel.COLLEGE || q === QualificationLevel.BELOW_COLLEGE;
+  const years = daysBetween(started, DEMO_REFERENCE_DATE) / 365.25;
+  if (s.category !== StaffCategory.PUBLIC_EMPLOYEE) {
+    if (below) return [RANKS.junior, RANKS.junior];
+    const senior = years >= 9 && ((postgraduate && rng.chance(s.leader ? 0.7 : 0.5)) || (s.leader && rng.chance(0.35)));
+    return [RANKS.main, senior ? RANKS.senior : RANKS.main];
+  }
+  let kind: string = s.peKind ?? 'other';
+  if (kind === 'principal') kind = s.role.job.includes('Mầm non') ? 'preschool' : s.role.job.includes('Tiểu học') ? 'primary' : 'secondary';
+  if (kind === 'health_head') kind = 'doctor';
+  if (kind === 'school_staff') kind = s.role.job.startsWith('Kế toán') ? 'accountant' : s.role.job.startsWith('Nhân viên thư viện') ? 'library' : 'other';
+  const list = PE_GRADES[kind];
+  if (!list) return below ? [RANKS.junior, RANKS.junior] : [RANKS.main, RANKS.main];
+  const teacher = list.length === 3 && kind !== 'doctor';
+  if (kind === 'doctor') {
+    if (s.role.job === 'Y sĩ' || below) return [list[0], list[0]];
+    return [list[1], years >= 9 && rng.chance(s.peKind === 'health_head' ? 0.6 : 0.3) ? list[2] : list[1]];
+  }
+  if (!teacher) return below ? [list[0], list[0]] : [list[0], list[1]];
+  if (below) return [list[0], list[0]];
+  const head = s.peKind === 'principal';
+  const top = postgraduate && years >= 15 && rng.chance(head ? 0.5 : 0.25);
+  const mid = years >= 9 && rng.chance(head ? 0.9 : 0.65);
+  return [list[0], top ? list[2] : mid || top ? list[1] : list[0]];
+}
+
+interface RankRow {
+  grade: Grade;
+  step: number;
+  from: string;
+  to: string | null;
+}
+
+/**
+ * The rank (or hạng) and salary step history: the grade entered after probation and its regular raises, then the
+ * grade reached on promotion; teachers' grades before 2021 under the codes of the time. Only the latest rows are kept.
+ */
+function rankHistory(rng: Random, s: Slot, started: string): RankRow[] {
+  const latest = '2025-06-30';
+  const [first, now] = grades(rng, s, started);
+  const entry = started >= latest ? started : minDate(addDays(started, rng.int(0, 365)), latest);
+  let promoted = first === now ? null : minDate(addYears(entry, rng.int(6, 12)), latest);
+  if (promoted && promoted <= addDays(entry, 400)) promoted = null;
+  const periods: { grade: Grade; from: string; to: string | null; step: number }[] = promoted
+    ? [
+        { grade: first, from: entry, to: promoted, step: 1 },
+        { grade: now, from: promoted, to: null, step: 0 },
+      ]
+    : [{ grade: now, from: entry, to: null, step: 1 }];
+  const rows: RankRow[] = [];
+  let carried = 1;
+  for (const p of periods) {
+    let step = p.step || Math.max(1, carried - 2);
+    let from = p.from;
+    const end = p.to ?? DEMO_REFERENCE_DATE;
+    for (;;) {
+      const raise = addYears(from, p.grade.interval);
+      const last = step >= p.grade.steps || raise >= end;
+      rows.push({ grade: p.grade, step, from, to: last ? p.to : raise });
+      if (last) break;
+      from = raise;
+      step++;
+    }
+    carried = step;
+  }
+  // teachers: the grades of before the 2021 standards, converted on their first day
+  const history = !TEACHER_CODES_BEFORE_2021[now.code]
+    ? rows
+    : rows.flatMap((r) => {
+        const old = TEACHER_CODES_BEFORE_2021[r.grade.code];
+        if (!old || r.from >= TEACHER_STANDARDS) return [r];
+        if (r.to !== null && r.to <= TEACHER_STANDARDS) return [{ ...r, grade: old }];
+        return [
+          { ...r, grade: old, to: TEACHER_STANDARDS },
+          { ...r, from: TEACHER_STANDARDS },
+        ];
+      });
+  // the recent part of the history (the volume of the demo stays reasonable): the latest raises of cadres and civil
+  // servants, the grade and step in force of public employees
+  return history.slice(s.category === StaffCategory.PUBLIC_EMPLOYEE ? -1 : -3);
+}
+
+/**
+ * The commune civil-servant posts of before the reorganisation that a post created by it continues (the commune-level
+ * departments, the party's boards and the specialists date from 2025-07-01).
+ */
+const FORMER_POSTS: [RegExp, string][] = [
+  [/Văn phòng HĐND và UBND|Văn thư|Trung tâm Phục vụ hành chính công|chuyển đổi số|công nghệ thông tin|Hội đồng nhân dân$/, 'Công chức Văn phòng - Thống kê'],
+  [/Phòng Kinh tế|phòng Kinh tế|đất đai|quy hoạch|xây dựng$|môi trường|nông nghiệp/, 'Công chức Địa chính - Nông nghiệp - Xây dựng và Môi trường'],
+  [/tài chính|Kế toán|đầu tư công/, 'Công chức Tài chính - Kế toán'],
+  [/tư pháp/, 'Công chức Tư pháp - Hộ tịch'],
+  [/Văn hóa - Xã hội|văn hóa - xã hội|lao động/, 'Công chức Văn hóa - Xã hội'],
+  [/Ban Xây dựng Đảng|Văn phòng Đảng ủy/, 'Cán bộ Văn phòng Đảng ủy'],
+];
+
+/** A post before the reorganisation under the names of the time (the one-stop shop before the service centres). */
+function formerJob(job: string): string {
+  const suffix = ' (trước sắp xếp)';
+  if (job.endsWith(suffix)) {
+    const post = job.slice(0, -suffix.length);
+    const former = FORMER_POSTS.find(([pattern]) => pattern.test(post));
+    if (former) return former[1];
+  }
+  return job
+    .replace('Phó Giám đốc Trung tâm Phục vụ hành chính công', 'Công chức Bộ phận Một cửa')
+    .replace('Giám đốc Trung tâm Phục vụ hành chính công', 'Công chức Văn phòng - Thống kê, phụ trách Bộ phận Một cửa')
+    .replace('Trung tâm Phục vụ hành chính công', 'Bộ phận Tiếp nhận và Trả kết quả');
 }
 
 function minDate(a: string, b: string): string {

@@ -118,11 +118,15 @@ const KHMER_FAMILY_FEMALE: Weighted = [
 ];
 const KHMER_GIVEN_MALE = [
   'Sóc Kha', 'Ty', 'Sây', 'Phol', 'Sa Rinh', 'Ra', 'Vuthy', 'Sóc Ken', 'Sang', 'Thol', 'Sóc', 'Kim Sang', 'Phon', 'Sa Vân', 'Hênh',
-  'Sóc Thy', 'Chanh Ra', 'Thạnh', 'Đa Ra', 'Som Bat', 'Ni', 'Rươne', 'Sa Um', 'Khen',
+  'Sóc Thy', 'Chanh Ra', 'Thạnh', 'Đa Ra', 'Som Bat', 'Ni', 'Rươne', 'Sa Um', 'Khen', 'Sóc Phon', 'Phi Rum', 'Sa Ri', 'Oanh', 'Nal',
+  'Kha Rôl', 'Sô Phal', 'Pho', 'Sa Mon', 'Rết', 'Chanh Thol', 'Bol', 'Sa Ráth', 'Thi', 'Sóc Na', 'Sươne', 'Ren', 'Út', 'Sa Vươn',
+  'Sóc Ly', 'Sa Rát', 'Kim Nal', 'Thuận', 'Phươne', 'Ry', 'Sa Khon', 'Đa Rươne', 'Kông', 'Sóc Pheng', 'Tha', 'Pôl', 'Samnang',
 ];
 const KHMER_GIVEN_FEMALE = [
   'Sa Rinh', 'Sô Phia', 'Sa Rươl', 'Chanh Đa', 'Kim Sươl', 'Mơ Ra', 'Sa Vy', 'Chanh Thu', 'Sóc Na', 'Ka Ry', 'Sa Lên', 'Ni Ta',
-  'Sô Khum', 'Srây Mum', 'Phal La', 'Sa Phia', 'Kim Thy', 'Đa Ni',
+  'Sô Khum', 'Srây Mum', 'Phal La', 'Sa Phia', 'Kim Thy', 'Đa Ni', 'Sa Phon', 'Sóc Thy', 'Chanh Ty', 'Sa Ry', 'Kim Hoa', 'Sa Rây',
+  'Chanh Na', 'Sô Phô', 'Mum', 'Sa Mây', 'Kim Liên', 'Đa Vy', 'Sa Lút', 'Phanh', 'Sóc Khum', 'Chanh Thy', 'Sa Ly', 'Ny',
+  'Sa Rết', 'Thi Đa', 'Kim Ngân', 'Sô Ra', 'Phon La', 'Chanh Mơ', 'Sa Khon', 'Ra Vy', 'Sây Mây', 'Bô Pha',
 ];
 
 const HOA_FAMILY: Weighted = [
@@ -142,21 +146,44 @@ const HOA_FAMILY: Weighted = [
   ['Châu', 4],
   ['Quan', 3],
 ];
-const HOA_MIDDLE_MALE = ['Văn', 'Quốc', 'Khải', 'Gia', 'Chí', 'Vĩnh'];
-const HOA_MIDDLE_FEMALE = ['Thị', 'Mỹ', 'Ngọc', 'Huệ', 'Tú', 'Bảo'];
-const HOA_GIVEN_MALE = ['Cường', 'Vinh', 'Phát', 'Mẫn', 'Khiết', 'Hưng', 'Thành', 'Quang', 'Kiệt', 'Hào', 'Tường', 'Hiền'];
-const HOA_GIVEN_FEMALE = ['Hoa', 'Huệ', 'Quyên', 'Linh', 'Mẫn', 'Phụng', 'Nghi', 'Trân', 'Lệ', 'Khanh', 'Mai', 'Ngọc'];
+const HOA_MIDDLE_MALE = ['Văn', 'Quốc', 'Khải', 'Gia', 'Chí', 'Vĩnh', 'Kiến', 'Tuấn', 'Hán', 'Chấn', 'Minh', 'Thiếu'];
+const HOA_MIDDLE_FEMALE = ['Thị', 'Mỹ', 'Ngọc', 'Huệ', 'Tú', 'Bảo', 'Lệ', 'Tuyết', 'Mẫn', 'Kim', 'Uyển', 'Thục'];
+const HOA_GIVEN_MALE = [
+  'Cường', 'Vinh', 'Phát', 'Mẫn', 'Khiết', 'Hưng', 'Thành', 'Quang', 'Kiệt', 'Hào', 'Tường', 'Hiền', 'Hoa', 'Lương', 'Hùng', 'Minh',
+  'Khang', 'Tài', 'Phong', 'Lâm', 'Xương', 'Huy', 'Trung', 'Khôn', 'Nghĩa', 'Đức', 'Quyền', 'Sinh',
+];
+const HOA_GIVEN_FEMALE = [
+  'Hoa', 'Huệ', 'Quyên', 'Linh', 'Mẫn', 'Phụng', 'Nghi', 'Trân', 'Lệ', 'Khanh', 'Mai', 'Ngọc', 'Anh', 'Châu', 'Hân', 'Thanh', 'Vân',
+  'Yến', 'Tâm', 'Bình', 'Nga', 'Phương', 'Quỳnh', 'Lan',
+];
 
-/** Chăm people of An Giang (Muslim communities of An Phú, Tân Châu, Châu Phú). */
-const CHAM_MALE = ['Mohamad Ali', 'Ysa', 'Ka Sim', 'Mu Sa', 'Ha Sanh', 'Sa Mách', 'Mách Sa Ly', 'Ya Cốp', 'Ismael', 'Abdul Ha Lim', 'Su Lây Man', 'Ha Ru Na'];
-const CHAM_FEMALE = ['Ma Ry Ya', 'Ha Ly Ma', 'Ka Ri Ma', 'Sa Ly Ha', 'Ma Ri A', 'Ry Sa', 'Ha Mi Đa', 'Sa Phi Da', 'Fa Ti Mah', 'Ai Sah', 'Ro Ki Ah', 'Ma Ri Am'];
+/**
+ * Chăm people of An Giang (Muslim communities of An Phú, Tân Châu, Châu Phú): a personal name, often followed by the
+ * father's name as the civil registry writes it ("Ysa Ly", "Ma Ri Da Mohamad"); a few carry a family name first.
+ */
+const CHAM_MALE = [
+  'Mohamad', 'Ali', 'Ysa', 'Ka Sim', 'Mu Sa', 'Ha Sanh', 'Sa Mách', 'Mách Sa Ly', 'Ya Cốp', 'Ismael', 'Abdul', 'Su Lây Man', 'Ha Ru Na',
+  'Ha Kim', 'Sa Lết', 'Ma Hết', 'Ro Slan', 'Ha Mít', 'Yu Sốp', 'Ka Ri', 'Ab Ras', 'Mu Hamad', 'Sa Ri', 'Ha Lim', 'Tô Lết', 'Ya Kốp',
+  'Ha Sân', 'Ô Ma', 'Sô Lây', 'Ka Rim', 'Mách Mút', 'Y Ma', 'Sa Lim', 'Ha Ri', 'Rô Sa Ly', 'Ma Sa', 'Ku Sên', 'Sa Man',
+  'Ha Na Phi', 'Du Sốp', 'Ly', 'Ros', 'Tôn', 'Man',
+];
+const CHAM_FEMALE = [
+  'Ma Ry Ya', 'Ha Ly Ma', 'Ka Ri Ma', 'Sa Ly Ha', 'Ma Ri A', 'Ry Sa', 'Ha Mi Đa', 'Sa Phi Da', 'Fa Ti Mah', 'Ai Sah', 'Ro Ki Ah',
+  'Ma Ri Am', 'Ha Va', 'Sa Ri Da', 'Ma Ri Da', 'Ha Li Mah', 'Sa Ky Nah', 'Ro Hani', 'Na Sa', 'Ka Đi Jah', 'Ha Sa Nah', 'Mah Ri Ya',
+  'Sô Phi Ah', 'Ha Ni Sah', 'Zai Nap', 'Ro Ma Ly', 'Sa Mi Ah', 'Fa Ri Đah', 'Nu Ri Ah', 'Ha Ja Rah', 'Sa Ly Mah', 'Ka Li Mah',
+  'Ai Ni', 'Ro Sa Ly', 'Mu Ni Rah', 'Sa Phi Ya',
+];
 const CHAM_FAMILY: Weighted = [
   ['', 40],
-  ['Mohamad', 8],
-  ['Ha', 6],
-  ['Sa', 6],
-  ['Ly', 4],
+  ['Mohamad', 5],
+  ['Ha', 4],
+  ['Sa', 4],
+  ['Ly', 3],
+  ['Mách', 2],
+  ['Ka', 2],
 ];
+/** Middle names that open the middle of a Kinh name and never follow another ("Văn", "Thị"). */
+const OPENING_MIDDLES = new Set(['Văn', 'Thị']);
 
 export interface DemoName {
   fullName: string;
@@ -169,8 +196,11 @@ export function demoName(rng: Random, ethnicity: DemoEthnicity, gender: Gender):
   switch (ethnicity) {
     case DemoEthnicity.KHMER: {
       const family = rng.weighted(female ? KHMER_FAMILY_FEMALE : KHMER_FAMILY_MALE);
-      const given = rng.pick(female ? KHMER_GIVEN_FEMALE : KHMER_GIVEN_MALE);
-      return { fullName: `${family} ${given}`, otherNames: null };
+      const pool = female ? KHMER_GIVEN_FEMALE : KHMER_GIVEN_MALE;
+      const given = rng.pick(pool);
+      // a short given name often takes a second one ("Chau Phol Sa Rinh")
+      const more = given.split(' ').length === 1 && rng.chance(0.5) ? rng.pick(pool.filter((g) => g !== given)) : '';
+      return { fullName: [family, given, more].filter(Boolean).join(' '), otherNames: null };
     }
     case DemoEthnicity.HOA: {
       const family = rng.weighted(HOA_FAMILY);
@@ -181,19 +211,38 @@ export function demoName(rng: Random, ethnicity: DemoEthnicity, gender: Gender):
     }
     case DemoEthnicity.CHAM: {
       const family = rng.weighted(CHAM_FAMILY);
-      const given = rng.pick(female ? CHAM_FEMALE : CHAM_MALE);
+      const own = rng.pick(female ? CHAM_FEMALE : CHAM_MALE);
+      // most carry the father's name after their own
+      const father = rng.chance(0.8) ? rng.pick(CHAM_MALE.filter((m) => m !== own)) : '';
+      const given = father ? `${own} ${father}` : own;
       return { fullName: family && !given.startsWith(family) ? `${family} ${given}` : given, otherNames: null };
     }
     default: {
       const family = rng.weighted(KINH_FAMILY);
-      const middle = rng.weighted(female ? KINH_MIDDLE_FEMALE : KINH_MIDDLE_MALE);
+      const middlePool = female ? KINH_MIDDLE_FEMALE : KINH_MIDDLE_MALE;
+      const middle = rng.weighted(middlePool);
       const given = rng.pick(female ? KINH_GIVEN_FEMALE : KINH_GIVEN_MALE);
-      // some southern names carry two middle names ("Nguyễn Thị Ngọc Hân")
-      const second = rng.chance(0.12) ? rng.weighted(female ? KINH_MIDDLE_FEMALE : KINH_MIDDLE_MALE) : '';
-      const middles = [middle, second].filter((m, i, all) => m && m !== given && all.indexOf(m) === i);
+      // some southern names carry two middle names ("Nguyễn Thị Ngọc Hân"): Văn or Thị only ever opens the middle
+      const second = rng.chance(0.12) ? rng.weighted(middlePool.filter(([m]) => !OPENING_MIDDLES.has(m) && m !== middle)) : '';
+      const middles = [middle, second].filter((m) => m && m !== given);
       return { fullName: [family, ...middles, given].join(' '), otherNames: null };
     }
   }
+}
+
+/**
+ * The name of a relative: with `family`, a Kinh or Hoa name takes that family name (a child takes the father's);
+ * Khmer and Chăm names are drawn whole.
+ */
+export function demoRelativeName(rng: Random, ethnicity: DemoEthnicity, gender: Gender, family: string | null): string {
+  const name = demoName(rng, ethnicity, gender).fullName;
+  if (!family || (ethnicity !== DemoEthnicity.KINH && ethnicity !== DemoEthnicity.HOA)) return name;
+  return `${family}${name.slice(name.indexOf(' '))}`;
+}
+
+/** The family name of a Kinh or Hoa full name (its first word), or null. */
+export function familyNameOf(fullName: string, ethnicity: DemoEthnicity): string | null {
+  return ethnicity === DemoEthnicity.KINH || ethnicity === DemoEthnicity.HOA ? fullName.split(' ')[0] : null;
 }
 
 /** The religion a person declares (sensitive), by ethnic group and area: Hòa Hảo Buddhism is An Giang's own. */

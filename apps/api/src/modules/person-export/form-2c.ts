@@ -2,11 +2,13 @@ import {
   COMMITTEE_KIND_LABELS,
   CommitteeKind,
   ethnicGroupName,
+  dayBefore,
   FAMILY_RELATION_LABELS,
   FamilyRelation,
   GENDER_LABELS,
   label,
   MASK,
+  normalizeText,
   PersonEntryKind,
   PersonRecordKind,
   POLITICAL_THEORY_LEVEL_LABELS,
@@ -100,12 +102,6 @@ export function vnDate(iso: string | null | undefined): string | null {
 function monthYear(iso: string): string {
   const [y, m] = iso.slice(0, 10).split('-');
   return `${m}/${y}`;
-}
-
-/** The day before an ISO date (the last day of a period whose end is exclusive). */
-function dayBefore(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }
 
 /** "mm/yyyy – mm/yyyy" of a period [from, to) (to exclusive; open: "nay"). */
@@ -217,12 +213,24 @@ export function buildForm2CData(src: Form2CSource): Form2CData {
     })),
   ].sort((a, b) => a.sort.localeCompare(b.sort));
 
-  // 28) career: assignments, titles and committee memberships, by start
+  // 28) career: assignments, titles and committee memberships, by start, as the file stands today: periods that
+  // start later are left out, one still running today reads "– nay", and a title whose period and name repeat an
+  // assignment's (its job position) is not written twice
+  const started = <R extends { validFrom: string }>(r: R) => r.validFrom <= today;
+  const periodToday = (from: string, to: string | null) => periodText(from, to && to <= today ? to : null);
+  const assignmentsShown = byStart(src.assignments).filter(started);
+  const repeatsAssignment = (r: PersonRecordEntity) =>
+    assignmentsShown.some(
+      (a) =>
+        a.validFrom === r.validFrom &&
+        (a.validTo ?? null) === (r.validTo ?? null) &&
+        normalizeText(a.jobPosition).toLocaleLowerCase('vi') === normalizeText(src.titleNames.get(r.titleId ?? '') ?? '').toLocaleLowerCase('vi'),
+    );
   const career = [
-    ...byStart(src.assignments).map((a) => ({
+    ...assignmentsShown.map((a) => ({
       from: a.validFrom,
       order: 0,
-      period: periodText(a.validFrom, a.validTo),
+      period: periodToday(a.validFrom, a.validTo),
       text: [
         a.jobPosition,
         a.bodyName,
@@ -233,18 +241,22 @@ export function buildForm2CData(src: Form2CSource): Form2CData {
         .join(', ')
         .replace(', (', ' ('),
     })),
-    ...recordsOf(PersonRecordKind.TITLE).map((r) => ({
-      from: r.validFrom,
-      order: 1,
-      period: periodText(r.validFrom, r.validTo),
-      text: [src.titleNames.get(r.titleId ?? ''), unitName(r.unitId)].filter(Boolean).join(', '),
-    })),
-    ...recordsOf(PersonRecordKind.COMMITTEE).map((r) => ({
-      from: r.validFrom,
-      order: 2,
-      period: periodText(r.validFrom, r.validTo),
-      text: `Ủy viên ${label(COMMITTEE_KIND_LABELS, r.committee as CommitteeKind)} ${unitName(r.unitId)}, nhiệm kỳ ${r.term}`,
-    })),
+    ...recordsOf(PersonRecordKind.TITLE)
+      .filter((r) => started(r) && !repeatsAssignment(r))
+      .map((r) => ({
+        from: r.validFrom,
+        order: 1,
+        period: periodToday(r.validFrom, r.validTo),
+        text: [src.titleNames.get(r.titleId ?? ''), unitName(r.unitId)].filter(Boolean).join(', '),
+      })),
+    ...recordsOf(PersonRecordKind.COMMITTEE)
+      .filter(started)
+      .map((r) => ({
+        from: r.validFrom,
+        order: 2,
+        period: periodToday(r.validFrom, r.validTo),
+        text: `Ủy viên ${label(COMMITTEE_KIND_LABELS, r.committee as CommitteeKind)} ${unitName(r.unitId)}, nhiệm kỳ ${r.term}`,
+      })),
   ]
     .sort((a, b) => a.from.localeCompare(b.from) || a.order - b.order)
     .map(({ period, text }) => ({ period, text }));

@@ -504,9 +504,17 @@ const READERS: Record<ImportField, (cell: Cell) => Read<unknown>> = {
   reason: (c) => readText(c, LIMITS.reasonMaxLength, NO_MARKUP),
 };
 
+/**
+ * The cells of a row with errors that could still be read (the others undefined): the registry checks of the
+ * planner run on them too, so that one pass reports every error of the row.
+ */
+export type PartialImportRow = Partial<Omit<ImportRow, 'row'>> & { row: number };
+
 export interface ParsedRow {
   /** null when the row has errors */
   row: ImportRow | null;
+  /** when the row has errors: what could be read of it */
+  partial?: PartialImportRow;
   errors: RowError[];
   /** the national ID as written when it is well-formed (for duplicate detection even when other cells are wrong) */
   nationalId: string | null;
@@ -549,8 +557,19 @@ export function parseRow(rowNumber: number, cells: readonly Cell[], header: Head
     }
   }
   const nationalId = (values.nationalId as string | undefined) ?? null;
-  if (errors.length) return { row: null, errors, nationalId };
   const v = values as Record<ImportField, unknown>;
+  if (errors.length) {
+    const has = (f: ImportField) => f in values;
+    const partial: PartialImportRow = { row: rowNumber };
+    if (has('nationalId')) partial.nationalId = v.nationalId as string;
+    if (has('unit')) partial.unitName = v.unit as string;
+    if (has('body')) partial.bodyName = (v.body as string | null) ?? null;
+    if (has('staffCategory')) partial.staffCategory = v.staffCategory as StaffCategory;
+    if (has('title')) partial.titleName = (v.title as string | null) ?? null;
+    if (has('startDate')) partial.startDate = (v.startDate as string | null) ?? null;
+    if (has('effectiveDate')) partial.effectiveDate = (v.effectiveDate as string | null) ?? importDate;
+    return { row: null, partial, errors, nationalId };
+  }
   return {
     nationalId,
     errors,

@@ -26,7 +26,7 @@ import { Identity, IDENTITY_FIELDS, PersonAssignmentEntity, PersonEntity } from 
 import { PersonRecordEntity } from '../person/person-record.entity';
 import { AssignmentValue, identityOf, personSearchText, sameValue, valueOf } from '../person/person.service';
 import { auditOf, contentOf, overlay, RecordContent, recordContent, recordFields, sameJson } from '../person/person-records.service';
-import { headerOf, ImportField, ImportRow, RowError, viDate } from './import-parse';
+import { headerOf, ImportField, ImportRow, PartialImportRow, RowError, viDate } from './import-parse';
 import { RowMessages } from './person-import.errors';
 
 // ---- the registry's names ----
@@ -268,6 +268,89 @@ function partyProblems(identity: Identity, today: string): string[] {
   return problems;
 }
 
+type Fail = (field: ImportField | null, problem: string, value?: string | null) => void;
+
+/**
+ * The registry's answer to a row's unit, body and title (each checked when its cell could be read): unknown names,
+ * the importer's scope, and the checks that need a date (the unit existing then, the title having seats in it).
+ * `date`: the date the row is judged on, when known.
+ */
+function resolveReferences(row: PartialImportRow, ctx: PlanContext, fail: Fail, date: string | null) {
+  let unit: UnitInfo | null = null;
+  const unitList = row.unitName === undefined ? undefined : ctx.catalog.unitsByName.get(nameKey(row.unitName));
+  if (row.unitName === undefined) {
+    // unreadable: its cell's error is reported already
+  } else if (!unitList) {
+    const suggestion = ctx.catalog.unitsByFolded.get(foldForSearch(row.unitName))?.name ?? null;
+    fail('unit', RowMessages.unknownUnit(row.unitName, suggestion), row.unitName);
+  } else {
+    unit = (date && unitList.find((u) => IN_FORCE(u, date))) || [...unitList].sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
+    if (row.staffCategory !== undefined && !ctx.scope.includesCategory(unit.id, row.staffCategory)) {
+      fail('unit', RowMessages.unitOutOfScope(unit.name, STAFF_CATEGORY_LABELS[row.staffCategory].vi), row.unitName);
+      unit = null;
+    }
+  }
+  let bodyId: string | null = null;
+  if (unit && row.bodyName) {
+    const found = ctx.catalog.bodies.get(unit.id)?.get(nameKey(row.bodyName));
+    if (!found) fail('body', RowMessages.unknownBody(row.bodyName, unit.name), row.bodyName);
+    else bodyId = found[0].id;
+  }
+  const unitPeriod = (on: string, field: ImportField) => {
+    if (!unit) return;
+    if (on < unit.validFrom) fail(field, RowMessages.unitNotYet(unit.name, viDate(on)), viDate(on));
+    else if (unit.validTo && on >= unit.validTo) fail(field, RowMessages.unitEnded(unit.name, viDate(on)), viDate(on));
+  };
+
+  // ---- title ----
+  let titleId: string | null = null;
+  if (row.titleName) {
+    const found = ctx.catalog.titlesByName.get(nameKey(row.titleName));
+    if (!found) fail('title', RowMessages.unknownTitle(row.titleName), row.titleName);
+    else if (found.length > 1) fail('title', RowMessages.ambiguousTitle(row.titleName), row.titleName);
+    else titleId = found[0].id;
+  }
+  /** PersonRecordsService.checkContent: the title has seats in the unit on the date */
+  const titleSeats = (on: string) => {
+    if (!unit || !titleId) return;
+    const seats = ctx.catalog.seats.get(`${unit.id}|${titleId}`) ?? [];
+    if (!seats.some((s) => IN_FORCE(s, on))) {
+      fail('title', RowMessages.titleNotInUnit(ctx.catalog.titleNames.get(titleId)!, unit.name, viDate(on)), row.titleName ?? null);
+    }
+  };
+  return { unit, bodyId, titleId, unitPeriod, titleSeats };
+}
+
+/** The date a row is judged on: the effective date for a known person, else the start date (or the effective date). */
+function rowDate(row: PartialImportRow, existing: boolean): string | null {
+  if (existing) return row.effectiveDate ?? null;
+  return row.startDate === undefined ? null : (row.startDate ?? row.effectiveDate ?? null);
+}
+
+/**
+ * What the registry says of a row that has errors already (a cell could not be read): the checks of `planRow` that
+ * the readable cells allow (a person outside the scope, unknown unit, body or title, a title without seats), so
+ * that one pass reports every error of the row.
+ */
+export function referenceErrors(row: PartialImportRow, state: PersonState | undefined, ctx: PlanContext): RowError[] {
+  const errors: RowError[] = [];
+  const fail: Fail = (field, problem, value = null) => {
+    const column = field ? headerOf(field) : null;
+    errors.push({ row: row.row, column, value, message: column ? RowMessages.column(column, problem) : problem });
+  };
+  if (state && !state.inScope) {
+    fail('nationalId', RowMessages.outOfScopePerson, row.nationalId ?? null);
+    return errors;
+  }
+  const date = rowDate(row, Boolean(state));
+  const refs = resolveReferences(row, ctx, fail, date);
+  if (date && !errors.length) {
+    refs.unitPeriod(date, state || !row.startDate ? 'effectiveDate' : 'startDate');
+    refs.titleSeats(date);
+  }
+  return errors;
+}
+
 /**
  * Plans one row. Errors name their column. On success, adds the row's writes and audit entries to `writes`.
  * `state` is the person with the row's national ID, if the registry has one.
@@ -306,47 +389,8 @@ export function planRow(row: ImportRow, state: PersonState | undefined, ctx: Pla
     for (const p of partyProblems(after, ctx.today)) fail('birthDate', RowMessages.partyDate(p), viDate(row.birthDate));
   }
 
-  // ---- unit, body, scope ----
-  const unitList = ctx.catalog.unitsByName.get(nameKey(row.unitName));
-  let unit: UnitInfo | null = null;
-  if (!unitList) {
-    const suggestion = ctx.catalog.unitsByFolded.get(foldForSearch(row.unitName))?.name ?? null;
-    fail('unit', RowMessages.unknownUnit(row.unitName, suggestion), row.unitName);
-  } else {
-    unit = unitList.find((u) => IN_FORCE(u, date)) ?? [...unitList].sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
-    if (!ctx.scope.includesCategory(unit.id, row.staffCategory)) {
-      fail('unit', RowMessages.unitOutOfScope(unit.name, STAFF_CATEGORY_LABELS[row.staffCategory].vi), row.unitName);
-      unit = null;
-    }
-  }
-  let bodyId: string | null = null;
-  if (unit && row.bodyName) {
-    const found = ctx.catalog.bodies.get(unit.id)?.get(nameKey(row.bodyName));
-    if (!found) fail('body', RowMessages.unknownBody(row.bodyName, unit.name), row.bodyName);
-    else bodyId = found[0].id;
-  }
-  const unitPeriod = (on: string, field: ImportField) => {
-    if (!unit) return;
-    if (on < unit.validFrom) fail(field, RowMessages.unitNotYet(unit.name, viDate(on)), viDate(on));
-    else if (unit.validTo && on >= unit.validTo) fail(field, RowMessages.unitEnded(unit.name, viDate(on)), viDate(on));
-  };
-
-  // ---- title ----
-  let titleId: string | null = null;
-  if (row.titleName) {
-    const found = ctx.catalog.titlesByName.get(nameKey(row.titleName));
-    if (!found) fail('title', RowMessages.unknownTitle(row.titleName), row.titleName);
-    else if (found.length > 1) fail('title', RowMessages.ambiguousTitle(row.titleName), row.titleName);
-    else titleId = found[0].id;
-  }
-  /** PersonRecordsService.checkContent: the title has seats in the unit on the date */
-  const titleSeats = (on: string) => {
-    if (!unit || !titleId) return;
-    const seats = ctx.catalog.seats.get(`${unit.id}|${titleId}`) ?? [];
-    if (!seats.some((s) => IN_FORCE(s, on))) {
-      fail('title', RowMessages.titleNotInUnit(ctx.catalog.titleNames.get(titleId)!, unit.name, viDate(on)), row.titleName);
-    }
-  };
+  // ---- unit, body, scope, title ----
+  const { unit, bodyId, titleId, unitPeriod, titleSeats } = resolveReferences(row, ctx, fail, date);
   if (errors.length) return { errors };
 
   // ---- a new person: PersonService.create, then PersonRecordsService.addRecord for each record ----

@@ -63,7 +63,12 @@ export async function* xlsxRows(buf: Buffer, sheetName: string): AsyncGenerator<
   try {
     for await (const worksheet of reader) {
       const ws = worksheet as unknown as { name?: string; [Symbol.asyncIterator](): AsyncGenerator<ExcelJS.Row> };
-      if (found || sheetKey(ws.name ?? '') !== sheetKey(sheetName)) continue;
+      if (found || sheetKey(ws.name ?? '') !== sheetKey(sheetName)) {
+        // read to its end: exceljs deletes a sheet's temporary file as soon as the next one is asked for, and a read
+        // stream it opened on that file would then emit an unhandled ENOENT 'error' (the process would crash)
+        for await (const _row of ws) void _row;
+        continue;
+      }
       found = true;
       let count = 0;
       for await (const row of ws) {

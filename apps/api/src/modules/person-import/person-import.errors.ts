@@ -7,7 +7,9 @@ export const ImportErrors = {
   noFile: () => BadUserInputError.field('file', FieldErrorCode.REQUIRED, 'Chưa chọn tệp để tải lên (trường "file")'),
   empty: () => BadUserInputError.field('file', FieldErrorCode.REQUIRED, 'Tệp rỗng (0 byte): không có gì để nhập'),
   tooLarge: (maxBytes: number) =>
-    BadUserInputError.field('file', FieldErrorCode.OUT_OF_RANGE, `Tệp vượt quá giới hạn ${formatMb(maxBytes)}. Hãy chia nhỏ tệp rồi nhập từng phần.`),
+    BadUserInputError.field('file', FieldErrorCode.OUT_OF_RANGE, `Tệp vượt quá giới hạn ${formatMb(maxBytes)}. Hãy chia nhỏ tệp rồi nhập từng phần.`).withHttpStatus(
+      413,
+    ),
   tooManyFiles: () => BadUserInputError.field('file', FieldErrorCode.INVALID_VALUE, 'Mỗi lần chỉ tải lên một tệp'),
   /** not XLSX nor CSV, a broken or dangerous archive, hidden sheets, merged cells: `message` says which */
   refused: (message: string) => BadUserInputError.field('file', FieldErrorCode.INVALID_VALUE, message),

@@ -22,9 +22,10 @@ import {
   isBlankRow,
   matchHeaders,
   parseRow,
+  PartialImportRow,
   RowError,
 } from './import-parse';
-import { applyWrites, ConcurrentChangeError, emptyWrites, loadCatalog, loadStates, nameKey, planRow, PlanContext } from './import-planner';
+import { applyWrites, ConcurrentChangeError, emptyWrites, loadCatalog, loadStates, nameKey, planRow, PlanContext, referenceErrors } from './import-planner';
 import { sourceRows, UnreadableFileError } from './import-source';
 import { buildCsvTemplate, buildTemplate, TemplateCatalog, writeErrorsWorkbook } from './import-template';
 import { ImportFileFormat, ImportJobEntity, ImportJobStatus, ImportScopeSnapshot } from './import-job.entity';
@@ -94,6 +95,8 @@ class StoppingError extends Error {}
 
 interface Batch {
   rows: ImportRow[];
+  /** rows with errors: what could be read of them, for the registry's checks (validation only) */
+  partials: PartialImportRow[];
   errors: RowError[];
   /** rows read so far (data rows, blank ones excluded) */
   read: number;
@@ -564,16 +567,16 @@ export class PersonImportService implements OnApplicationBootstrap, OnModuleDest
         : null;
     let header: HeaderMap | null = null;
     const duplicates = new DuplicateTracker();
-    let batch: Batch = { rows: [], errors: [], read: 0 };
+    let batch: Batch = { rows: [], partials: [], errors: [], read: 0 };
     let read = 0;
-    const fileError = (message: string, row = 1): Batch => ({ rows: [], errors: [{ row, column: null, value: null, message }], read });
+    const fileError = (message: string, row = 1): Batch => ({ rows: [], partials: [], errors: [{ row, column: null, value: null, message }], read });
     try {
       for await (const r of sourceRows(buf, job.fileFormat, sheet ?? null)) {
         if (!header) {
           if (r.cells.every(isBlank)) continue;
           header = matchHeaders(r.cells);
           if (header.errors.length) {
-            yield { rows: [], errors: header.errors, read };
+            yield { rows: [], partials: [], errors: header.errors, read };
             return;
           }
           continue;
@@ -588,10 +591,11 @@ export class PersonImportService implements OnApplicationBootstrap, OnModuleDest
         const duplicate = parsed.nationalId ? duplicates.check(r.number, parsed.nationalId) : null;
         if (duplicate) batch.errors.push(duplicate);
         else if (parsed.row) batch.rows.push(parsed.row);
+        else if (parsed.partial) batch.partials.push(parsed.partial);
         if (batch.rows.length + batch.errors.length >= BATCH) {
           batch.read = read;
           yield batch;
-          batch = { rows: [], errors: [], read };
+          batch = { rows: [], partials: [], errors: [], read };
         }
         if (this.stopping) throw new StoppingError();
       }
@@ -655,6 +659,12 @@ export class PersonImportService implements OnApplicationBootstrap, OnModuleDest
           else counts[outcome.action]++;
         }
       }
+      if (batch.partials.length) {
+        const ids = batch.partials.flatMap((r) => (r.nationalId ? [r.nationalId] : []));
+        const states = await loadStates(manager, ids, ctx.scope, false);
+        for (const partial of batch.partials) found.push(...referenceErrors(partial, partial.nationalId ? states.get(partial.nationalId) : undefined, ctx));
+      }
+      // by row (stable: a row's own errors in the order found)
       found.sort((a, b) => a.row - b.row);
       errors += found.length;
       for (const e of found) errorRows.add(e.row);

@@ -5,7 +5,7 @@ import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { PersonAssignmentFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, FailureAlert } from '../../shared/errors';
-import { formatDate, toIsoDate } from '../../shared/format';
+import { formatDate, formatPeriod, toIsoDate } from '../../shared/format';
 import { reasonRules } from '../../shared/rules';
 import { DATE_FORMAT } from '../unit/UnitFormModal';
 import { useChangePersonAssignment, useCorrectPersonAssignment } from './hooks';
@@ -101,9 +101,7 @@ export function AssignmentModal({ target, onClose, onReload }: { target: Assignm
   };
 
   const describe = (r: PersonAssignmentFieldsFragment) =>
-    `${unitName(r.unitId)} · ${label(STAFF_CATEGORY_LABELS, r.staffCategory)} · ${r.jobPosition} (${formatDate(r.validFrom)} – ${
-      r.validTo ? formatDate(r.validTo) : t('person.open')
-    })`;
+    `${unitName(r.unitId)} · ${label(STAFF_CATEGORY_LABELS, r.staffCategory)} · ${r.jobPosition} (${formatPeriod(r.validFrom, r.validTo, t('person.open'))})`;
   const shown = target?.mode === 'correct' ? target.record : base;
 
   return (

@@ -7,9 +7,8 @@ import type { PersonEntryFieldsFragment } from '../../generated/graphql';
 import { ErrorState } from '../../shared/errors';
 import { ENTRY_FIELDS, entryFieldLabelKey } from './entry-form';
 import { usePersonFile, usePersonTimeline } from './hooks';
-import { byRecordedDesc, HistoryCard, useEntryText } from './person-file-display';
+import { byRecordedDesc, HistoryCard, KindTag, useEntryText } from './person-file-display';
 import type { EntryTarget } from './PersonEntryModal';
-import { KindTag } from './PersonTimeline';
 
 interface Props {
   personId: string;

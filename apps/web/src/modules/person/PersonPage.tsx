@@ -18,7 +18,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useLocale } from '../../app/i18n';
 import type { PersonAssignmentFieldsFragment } from '../../generated/graphql';
 import { ErrorState, errorMessage } from '../../shared/errors';
-import { formatDate, formatDateTime, toIsoDate, todayIsoDate } from '../../shared/format';
+import { formatDate, formatDateTime, formatPeriod, toIsoDate, todayIsoDate } from '../../shared/format';
 import { ApiError } from '../../shared/graphql-client';
 import { usePermissions } from '../auth/hooks';
 import { DATE_FORMAT } from '../unit/UnitFormModal';
@@ -32,7 +32,8 @@ import { PersonIdentityModal } from './PersonIdentityModal';
 import { PersonRecordModal, RecordTarget } from './PersonRecordModal';
 import { PersonRecordsSection } from './PersonRecordsSection';
 import { STATUS_COLORS } from './PersonListPage';
-import { KindTag, PersonTimelinePanel } from './PersonTimeline';
+import { KindTag } from './person-file-display';
+import { PersonTimelinePanel } from './PersonTimeline';
 
 const isNotFound = (error: unknown) => error instanceof ApiError && error.code === ErrorCode.NOT_FOUND;
 
@@ -250,7 +251,7 @@ export function PersonPage() {
                 <Descriptions.Item label={t('person.staffCategory')}>{label(STAFF_CATEGORY_LABELS, shown.assignment.staffCategory)}</Descriptions.Item>
                 <Descriptions.Item label={t('person.jobPosition')}>{shown.assignment.jobPosition}</Descriptions.Item>
                 <Descriptions.Item label={t('person.period')}>
-                  {formatDate(shown.assignment.validFrom)} – {shown.assignment.validTo ? formatDate(shown.assignment.validTo) : t('person.open')}
+                  {formatPeriod(shown.assignment.validFrom, shown.assignment.validTo, t('person.open'))}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('person.recordKind')}>
                   <KindTag kind={shown.assignment.recordKind} />

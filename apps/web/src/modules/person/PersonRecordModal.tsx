@@ -157,7 +157,6 @@ export function PersonRecordModal({ target, onClose, onReload }: { target: Recor
   const kindLabel = label(PERSON_RECORD_KIND_LABELS, kind);
   const title = target ? t(`personRecord.${target.mode}Title`, { kind: kindLabel }) : '';
   const hint = target ? t(`personRecord.${target.mode}Hint`) : '';
-  const outside = (d: Dayjs) => (record ? effectiveFromProblem(record, d.format('YYYY-MM-DD')) !== null : false);
 
   return (
     <Modal
@@ -188,7 +187,8 @@ export function PersonRecordModal({ target, onClose, onReload }: { target: Recor
             label={t('personRecord.effectiveFrom')}
             rules={[{ required: true, message: t('validation.required') }, problemRule<Dayjs | null>(t, (v) => effectiveFromProblem(record!, isoOf(v)))]}
           >
-            <DatePicker data-testid="record-effective-from" format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={outside} />
+            {/* no disabledDate: antd would silently drop a typed date outside the range; the rule above names the problem */}
+            <DatePicker data-testid="record-effective-from" format={DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         )}
         {kind && target?.mode !== 'end' && <RecordContentFields kind={kind} />}

@@ -7,8 +7,7 @@ import type { PersonRecordFieldsFragment } from '../../generated/graphql';
 import { ErrorState } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
 import { usePersonFile, usePersonTimeline } from './hooks';
-import { byRecordedDesc, HistoryCard, useRecordText } from './person-file-display';
-import { KindTag } from './PersonTimeline';
+import { byRecordedDesc, HistoryCard, KindTag, useRecordText } from './person-file-display';
 import type { RecordTarget } from './PersonRecordModal';
 import { RECORD_FIELDS } from './record-form';
 

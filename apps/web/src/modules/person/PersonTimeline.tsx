@@ -1,11 +1,21 @@
-import { GENDER_LABELS, Gender, PERSON_STATUS_LABELS, PersonStatus, RECORD_KIND_LABELS, RecordKind, STAFF_CATEGORY_LABELS } from '@canbo/shared';
-import { Empty, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import {
+  GENDER_LABELS,
+  Gender,
+  PERSON_RECORD_KIND_LABELS,
+  PERSON_STATUS_LABELS,
+  PersonRecordKind,
+  PersonStatus,
+  RecordKind,
+  STAFF_CATEGORY_LABELS,
+} from '@canbo/shared';
+import { Empty, Segmented, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { PersonAssignmentFieldsFragment, PersonTimelineQuery } from '../../generated/graphql';
 import { ErrorState } from '../../shared/errors';
-import { formatDate, formatDateTime } from '../../shared/format';
+import { formatDate, formatDateTime, formatPeriod } from '../../shared/format';
 import { usePersonTimeline } from './hooks';
+import { KindTag, StateTag, useRecordText } from './person-file-display';
 import { BodyName, ethnicName, useUnitName } from './person-form';
 
 type Revision = PersonTimelineQuery['personTimeline']['revisions'][number];
@@ -35,26 +45,27 @@ const REVISION_FIELDS = [
 ] as const;
 const DATE_FIELDS = new Set(['birthDate', 'startedWorkOn', 'enteredCivilServiceOn', 'partyJoinedOn', 'partyConfirmedOn']);
 
-export function KindTag({ kind }: { kind: RecordKind }) {
-  const { label } = useLocale();
-  return (
-    <Tag color={kind === RecordKind.CORRECTION ? 'orange' : 'blue'} data-testid="record-kind">
-      {label(RECORD_KIND_LABELS, kind)}
-    </Tag>
-  );
-}
+/** The records of the file that are steps of a career, shown in the timeline beside the assignments. */
+const CAREER_RECORD_KINDS = new Set<string>([PersonRecordKind.TITLE, PersonRecordKind.COMMITTEE, PersonRecordKind.CIVIL_SERVICE_RANK]);
+
+type TimelineOrder = 'effective' | 'recorded';
 
 /**
- * The career timeline: every assignment record and identity revision, newest recorded first. Real changes and
- * corrections are tagged apart; superseded records stay, greyed.
+ * The career timeline: every assignment, title, committee membership and rank record, and every identity revision.
+ * Ordered by the date each takes effect (the career as it unfolded; a revision by when it was recorded), or by
+ * when each was recorded (what was written when). Real changes and corrections are tagged apart; superseded
+ * records stay, greyed.
  */
 export function PersonTimelinePanel({ personId, extra }: { personId: string; extra?: (r: PersonAssignmentFieldsFragment) => ReactNode }) {
   const { t, label } = useLocale();
   const query = usePersonTimeline(personId);
   const unitName = useUnitName();
+  const recordText = useRecordText();
+  const [order, setOrder] = useState<TimelineOrder>('effective');
   if (query.isLoading) return <Skeleton active />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   const { assignments, revisions } = query.data!.personTimeline;
+  const records = query.data!.personTimeline.records.filter((r) => CAREER_RECORD_KINDS.has(r.kind));
 
   const show = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('common.none');
@@ -73,10 +84,12 @@ export function PersonTimelinePanel({ personId, extra }: { personId: string; ext
       .map((f) => ({ field: f, before: show(f, previous[f]), after: show(f, data[f]) }));
   };
 
-  type Entry = { key: string; at: string; superseded: boolean; kind: RecordKind; node: ReactNode };
+  /** `from`: the date it takes effect (a revision: the day it was recorded); `at`: when it was recorded */
+  type Entry = { key: string; from: string; at: string; superseded: boolean; kind: RecordKind; node: ReactNode };
   const entries: Entry[] = [
     ...assignments.map<Entry>((a) => ({
       key: `a-${a.id}`,
+      from: a.validFrom,
       at: a.recordedAt,
       superseded: Boolean(a.supersededAt),
       kind: a.recordKind,
@@ -85,14 +98,8 @@ export function PersonTimelinePanel({ personId, extra }: { personId: string; ext
           <Space wrap size={4}>
             <KindTag kind={a.recordKind} />
             <Typography.Text strong>{t('person.timelineAssignment')}</Typography.Text>
-            <Typography.Text>
-              {formatDate(a.validFrom)} – {a.validTo ? formatDate(a.validTo) : t('person.open')}
-            </Typography.Text>
-            {a.supersededAt ? (
-              <Tag>{`${t('person.superseded')} ${formatDateTime(a.supersededAt)}`}</Tag>
-            ) : (
-              <Tag color="success">{t('person.current')}</Tag>
-            )}
+            <Typography.Text>{formatPeriod(a.validFrom, a.validTo, t('person.open'))}</Typography.Text>
+            <StateTag supersededAt={a.supersededAt} validTo={a.validTo} />
           </Space>
           <Typography.Text delete={Boolean(a.supersededAt)}>
             {unitName(a.unitId)}
@@ -106,10 +113,31 @@ export function PersonTimelinePanel({ personId, extra }: { personId: string; ext
         </Space>
       ),
     })),
+    ...records.map<Entry>((r) => ({
+      key: `c-${r.id}`,
+      from: r.validFrom,
+      at: r.recordedAt,
+      superseded: Boolean(r.supersededAt),
+      kind: r.recordKind,
+      node: (
+        <Space orientation="vertical" size={2}>
+          <Space wrap size={4}>
+            <KindTag kind={r.recordKind} />
+            <Typography.Text strong>{label(PERSON_RECORD_KIND_LABELS, r.kind as PersonRecordKind)}</Typography.Text>
+            <Typography.Text>{recordText.period(r)}</Typography.Text>
+            <StateTag supersededAt={r.supersededAt} validTo={r.validTo} />
+          </Space>
+          <Typography.Text delete={Boolean(r.supersededAt)}>{recordText.summary(r)}</Typography.Text>
+          {r.reason ? <Typography.Text type="secondary">{`${t('person.reason')}: ${r.reason}`}</Typography.Text> : null}
+          <Typography.Text type="secondary">{`${t('person.recordedAt')} ${formatDateTime(r.recordedAt)}`}</Typography.Text>
+        </Space>
+      ),
+    })),
     ...revisions.map<Entry>((r, i) => {
       const changes = changesOf(r, i);
       return {
         key: `r-${r.id}`,
+        from: r.recordedAt.slice(0, 10),
         at: r.recordedAt,
         superseded: false,
         kind: r.recordKind,
@@ -143,11 +171,24 @@ export function PersonTimelinePanel({ personId, extra }: { personId: string; ext
         ),
       };
     }),
-  ].sort((a, b) => (a.at === b.at ? a.key.localeCompare(b.key) : b.at.localeCompare(a.at)));
+  ];
+  // newest first; ties: the later write first (the new record of a change above the earlier part it shortened)
+  const byRecorded = (a: Entry, b: Entry) => b.at.localeCompare(a.at) || b.from.localeCompare(a.from) || a.key.localeCompare(b.key);
+  entries.sort(order === 'effective' ? (a, b) => b.from.localeCompare(a.from) || byRecorded(a, b) : byRecorded);
 
   if (!entries.length) return <Empty description={t('person.timelineEmpty')} />;
   return (
-    <Timeline
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Segmented<TimelineOrder>
+        data-testid="timeline-order"
+        value={order}
+        onChange={setOrder}
+        options={[
+          { value: 'effective', label: t('person.timelineByEffective') },
+          { value: 'recorded', label: t('person.timelineByRecorded') },
+        ]}
+      />
+      <Timeline
       data-testid="person-timeline"
       items={entries.map((e) => ({
         key: e.key,
@@ -158,7 +199,8 @@ export function PersonTimelinePanel({ personId, extra }: { personId: string; ext
           </div>
         ),
       }))}
-    />
+      />
+    </Space>
   );
 }
 

@@ -11,6 +11,7 @@ import {
   QualificationLevel,
   TRAINING_KIND_LABELS,
   TrainingKind,
+  RECORD_KIND_LABELS,
   RecordKind,
 } from '@canbo/shared';
 import type { TableColumnsType } from 'antd';
@@ -19,12 +20,21 @@ import type { HTMLAttributes } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { PersonEntryFieldsFragment, PersonRecordFieldsFragment } from '../../generated/graphql';
 import { ErrorState } from '../../shared/errors';
-import { formatDate, formatDateTime } from '../../shared/format';
+import { formatDate, formatDateTime, formatPeriod, todayIsoDate } from '../../shared/format';
 import { useTitleName } from '../title';
 import { ENTRY_FIELDS, EntryField, entryContentValues } from './entry-form';
 import { useUnitName } from './person-form';
-import { KindTag } from './PersonTimeline';
 import { RECORD_FIELDS, RecordField, recordContentValues } from './record-form';
+
+/** A record's kind: a real change, or the correction of a mistake. */
+export function KindTag({ kind }: { kind: RecordKind }) {
+  const { label } = useLocale();
+  return (
+    <Tag color={kind === RecordKind.CORRECTION ? 'orange' : 'blue'} data-testid="record-kind">
+      {label(RECORD_KIND_LABELS, kind)}
+    </Tag>
+  );
+}
 
 /** How the person-record tables and forms name a record's fields, its content and its period. */
 export function useRecordText() {
@@ -55,7 +65,7 @@ export function useRecordText() {
       .filter(Boolean)
       .join(' · ');
   const period = (r: Pick<PersonRecordFieldsFragment, 'validFrom' | 'validTo'>) =>
-    `${formatDate(r.validFrom)} – ${r.validTo ? formatDate(r.validTo) : t('personRecord.open')}`;
+    formatPeriod(r.validFrom, r.validTo, t('personRecord.open'));
   return { field, summary, period };
 }
 
@@ -87,12 +97,23 @@ export function useEntryText() {
   return { field, summary };
 }
 
-/** Whether a history row is still the registry's knowledge, or since when it no longer is. */
-export function StateTag({ supersededAt }: { supersededAt: string | null }) {
+/**
+ * Whether a history row is still the registry's knowledge, or since when it no longer is; a record with a period
+ * that still is says whether it is in force today or has ended (`validTo`; entries have none).
+ */
+export function StateTag({ supersededAt, validTo }: { supersededAt: string | null; validTo?: string | null }) {
   const { t } = useLocale();
-  return supersededAt ? (
-    <Tag data-testid="history-state">{`${t('personRecord.superseded')} ${formatDateTime(supersededAt)}`}</Tag>
-  ) : (
+  if (supersededAt) return <Tag data-testid="history-state">{`${t('personRecord.superseded')} ${formatDateTime(supersededAt)}`}</Tag>;
+  if (validTo !== undefined) {
+    return validTo && validTo <= todayIsoDate() ? (
+      <Tag data-testid="history-state">{t('personRecord.periodEnded')}</Tag>
+    ) : (
+      <Tag color="success" data-testid="history-state">
+        {t('personRecord.inForce')}
+      </Tag>
+    );
+  }
+  return (
     <Tag color="success" data-testid="history-state">
       {t('personRecord.current')}
     </Tag>
@@ -148,7 +169,11 @@ export function HistoryCard<T extends HistoryItem>(props: {
     { key: 'content', title: t('personRecord.content'), render: (_, r) => <span data-testid="history-content">{summary(r)}</span> },
     ...(period ? [{ key: 'period', title: t('personRecord.period'), render: (_: unknown, r: T) => <span data-testid="history-period">{period(r)}</span> }] : []),
     { key: 'recordKind', title: t('personRecord.recordKind'), render: (_, r) => <KindTag kind={r.recordKind} /> },
-    { key: 'state', title: t('personRecord.state'), render: (_, r) => <StateTag supersededAt={r.supersededAt} /> },
+    {
+      key: 'state',
+      title: t('personRecord.state'),
+      render: (_, r) => <StateTag supersededAt={r.supersededAt} validTo={'validTo' in r ? (r as { validTo: string | null }).validTo : undefined} />,
+    },
     { key: 'recordedAt', title: t('personRecord.recordedAt'), render: (_, r) => formatDateTime(r.recordedAt) },
     { key: 'reason', title: t('personRecord.reason'), render: (_, r) => r.reason ?? '' },
   ];

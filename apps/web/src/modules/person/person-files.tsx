@@ -69,7 +69,15 @@ export function PersonExportButton({ filter, asOf, disabled }: { filter: PersonF
 
   return (
     <Tooltip title={t('personExport.xlsxHint')}>
-      <Button icon={<FileExcelOutlined />} loading={running} disabled={disabled} onClick={() => void run()} data-testid="person-export-xlsx">
+      <Button
+        icon={<FileExcelOutlined />}
+        loading={running}
+        disabled={disabled}
+        onClick={() => void run()}
+        data-testid="person-export-xlsx"
+        // the filter the export will send (its unit), for tests to wait until a changed filter has reached the button
+        data-filter-unit={filter.unitId ?? ''}
+      >
         {running ? t('personExport.exporting') : t('personExport.xlsx')}
       </Button>
     </Tooltip>

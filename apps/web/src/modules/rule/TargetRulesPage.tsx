@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { RuleSettingFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, ErrorState, FailureAlert } from '../../shared/errors';
-import { formatDate, formatDateTime, formatNumber, toIsoDate } from '../../shared/format';
+import { formatDate, formatDateTime, formatNumber, formatPeriod, toIsoDate } from '../../shared/format';
 import { usePermissions } from '../auth/hooks';
 import { DATE_FORMAT } from '../unit/UnitFormModal';
 import { useAddRuleVersion, useRuleVersions } from './hooks';
@@ -117,7 +117,7 @@ function RuleCard({
               {
                 key: 'period',
                 title: t('targetRules.period'),
-                render: (_, v) => `${formatDate(v.validFrom)} – ${v.validTo ? formatDate(v.validTo) : t('establishment.open')}`,
+                render: (_, v) => formatPeriod(v.validFrom, v.validTo, t('establishment.open')),
               },
               { key: 'recorded', title: t('targetRules.recordedAt'), render: (_, v) => formatDateTime(v.recordedAt) },
               { key: 'state', title: '', render: (_, v) => (v.id === current.id ? <Tag color="success">{t('population.inForce')}</Tag> : null) },

@@ -3,7 +3,7 @@ import { Empty, Table, Tag } from 'antd';
 import { useLocale } from '../../app/i18n';
 import type { EstablishmentRecordFieldsFragment } from '../../generated/graphql';
 import { ErrorState } from '../../shared/errors';
-import { formatDate, formatDateTime, formatNumber } from '../../shared/format';
+import { formatDateTime, formatNumber, formatPeriod } from '../../shared/format';
 import { itemLabel } from './establishment-labels';
 import { useEstablishmentHistory } from './hooks';
 
@@ -28,7 +28,7 @@ export function EstablishmentHistory({ unitId }: { unitId: string }) {
         {
           key: 'period',
           title: t('establishment.period'),
-          render: (_, r) => `${formatDate(r.validFrom)} – ${r.validTo ? formatDate(r.validTo) : t('establishment.open')}`,
+          render: (_, r) => formatPeriod(r.validFrom, r.validTo, t('establishment.open')),
         },
         {
           key: 'kind',

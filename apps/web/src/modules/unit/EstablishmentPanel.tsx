@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { BodyFieldsFragment, EstablishmentRecordFieldsFragment } from '../../generated/graphql';
 import { ErrorState } from '../../shared/errors';
-import { formatDate, formatNumber, toIsoDate } from '../../shared/format';
+import { formatNumber, formatPeriod, toIsoDate } from '../../shared/format';
 import { EstablishmentEditModal, EditTarget } from './EstablishmentEditModal';
 import { compareRecords, countsTowardsPosts, ITEM_KIND_ORDER, itemLabel } from './establishment-labels';
 import { usePermissions } from '../auth/hooks';
@@ -91,7 +91,7 @@ export function EstablishmentPanel({ unit, bodies }: { unit: { id: string; valid
                   {
                     key: 'period',
                     title: t('establishment.period'),
-                    render: (_, r) => `${formatDate(r.validFrom)} – ${r.validTo ? formatDate(r.validTo) : t('establishment.open')}`,
+                    render: (_, r) => formatPeriod(r.validFrom, r.validTo, t('establishment.open')),
                   },
                   {
                     key: 'kind',

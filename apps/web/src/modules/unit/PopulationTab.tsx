@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { UnitPopulationFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, ErrorState, FailureAlert } from '../../shared/errors';
-import { formatDate, formatNumber, formatPercentValue, toIsoDate } from '../../shared/format';
+import { formatDate, formatNumber, formatPercentValue, formatPeriod, toIsoDate } from '../../shared/format';
 import { usePermissions } from '../auth/hooks';
 import { useAddUnitPopulation, useUnitPopulations } from './hooks';
 import { DATE_FORMAT } from './UnitFormModal';
@@ -51,7 +51,7 @@ export function PopulationTab({ unitId }: { unitId: string }) {
           {
             key: 'period',
             title: t('population.period'),
-            render: (_, r) => `${formatDate(r.validFrom)} – ${r.validTo ? formatDate(r.validTo) : t('establishment.open')}`,
+            render: (_, r) => formatPeriod(r.validFrom, r.validTo, t('establishment.open')),
           },
           { key: 'population', title: t('population.population'), align: 'right', render: (_, r) => formatNumber(r.population, locale) },
           {

@@ -63,6 +63,29 @@ describe('form 2C data', () => {
     expect(JSON.stringify(d)).not.toContain('Nguyễn Văn Đức');
   });
 
+  test('the career as the file stands today: no period starting later, a running one until "nay", a title repeating an assignment once', () => {
+    const src = sampleForm2CSource(true);
+    const [earlier, current] = src.assignments;
+    src.assignments = [
+      earlier,
+      { ...current, validTo: '2026-01-01' },
+      // a change recorded ahead of its date, and the title of the same period and name as the job position
+      { ...current, id: 'a3', validFrom: '2026-01-01', jobPosition: 'Chủ tịch Ủy ban nhân dân' },
+    ];
+    src.titleNames.set('t2', 'Chủ tịch Ủy ban nhân dân');
+    src.records.push({ ...src.records[0], id: 'r-t2', titleId: 't2', validFrom: '2026-01-01' });
+    src.records.push({ ...src.records[0], id: 'r-t3', titleId: 't2', validFrom: '2025-07-01', validTo: '2026-01-01' });
+    const d = buildForm2CData(src);
+    expect(d.career.map((c) => c.period)).not.toContain('01/2026 – nay');
+    expect(d.career).toContainEqual({ period: '07/2025 – nay', text: 'Công chức Văn phòng - Thống kê, Ủy ban nhân dân xã Mỹ Đức, Xã Mỹ Đức (Công chức)' });
+    // a title held today, not repeating the assignment of its period, stays
+    expect(d.career).toContainEqual({ period: '07/2025 – nay', text: 'Chủ tịch Ủy ban nhân dân, Xã Mỹ Đức' });
+    src.today = '2026-02-01';
+    const later = buildForm2CData(src).career;
+    expect(later).toContainEqual({ period: '07/2025 – 12/2025', text: 'Công chức Văn phòng - Thống kê, Ủy ban nhân dân xã Mỹ Đức, Xã Mỹ Đức (Công chức)' });
+    expect(later.filter((c) => c.period === '01/2026 – nay').map((c) => c.text)).toEqual(['Chủ tịch Ủy ban nhân dân, Ủy ban nhân dân xã Mỹ Đức, Xã Mỹ Đức (Công chức)']);
+  });
+
   test('periods: the end is exclusive, an open period runs until now', () => {
     expect(periodText('2025-07-01', null)).toBe('07/2025 – nay');
     expect(periodText('2020-01-15', '2025-07-01')).toBe('01/2020 – 06/2025');
