@@ -159,6 +159,29 @@ async function importFigure({ base, token, pid, unitNames, rows }) {
   say(`import again: ${again.job.unchangedCount.toLocaleString('vi-VN')} unchanged in ${(again.ms / 1000).toFixed(1)} s; API resident memory peak ${again.peak.toFixed(0)} MB`);
 }
 
+/**
+ * A fresh database with the demo province at `scale` (as `npm run seed -- --scale N`), vacuumed and analysed: the
+ * steady state autovacuum reaches after a bulk load (statistics, and the visibility map index-only scans rely on).
+ * Prints the load time; gives the database, the API's environment and the commune-level units' names.
+ */
+async function demoDatabase(name, scale, section) {
+  const { db, tempRoot, drop } = await freshDatabase(name);
+  const port = await freePort();
+  const env = apiEnv(db, tempRoot, port);
+  await run(process.execPath, [`${root}/dist/api/cli.js`, 'setup'], { env, stdio: 'ignore' });
+  const t = Date.now();
+  await run(process.execPath, [`${root}/dist/api/cli.js`, 'demo', '--scale', String(scale)], { env, stdio: 'ignore' });
+  const loadMs = Date.now() - t;
+  const owner = new pg.Client({ connectionString: db.url });
+  await owner.connect();
+  await owner.query('VACUUM (ANALYZE)');
+  const [{ people }] = (await owner.query(`SELECT count(*)::int AS people FROM person`)).rows;
+  const unitNames = (await owner.query(`SELECT name FROM unit WHERE kind IN ('COMMUNE','WARD','SPECIAL_ZONE') ORDER BY name`)).rows.map((r) => r.name);
+  await owner.end();
+  say(`${section}: demo province at scale ${scale} loaded (${people.toLocaleString('vi-VN')} people) in ${(loadMs / 1000).toFixed(1)} s`);
+  return { db, tempRoot, drop, env, port, unitNames };
+}
+
 /** A fresh database for one section: a new database on the server of DATABASE_URL, or an embedded PostgreSQL. */
 async function freshDatabase(name) {
   if (ORIGINAL_DATABASE_URL) {
@@ -249,23 +272,10 @@ async function adminToken(post) {
  * figure) and the per-unit figures of section I, as the administrator (every unit): server time p50 / p95 / max.
  */
 async function reportBench() {
-  const { db, tempRoot, drop } = await freshDatabase('canbo_bench_report');
-  const port = await freePort();
-  const env = apiEnv(db, tempRoot, port);
+  const { db, drop, env, port } = await demoDatabase('canbo_bench_report', REPORT_SCALE, 'report');
   let api;
   try {
-    await run(process.execPath, [`${root}/dist/api/cli.js`, 'setup'], { env, stdio: 'ignore' });
-    let t = Date.now();
-    await run(process.execPath, [`${root}/dist/api/cli.js`, 'demo', '--scale', String(REPORT_SCALE)], { env, stdio: 'ignore' });
-    const owner = new pg.Client({ connectionString: db.url });
-    await owner.connect();
-    // the steady state autovacuum reaches after a bulk load: statistics, and the visibility map the report's
-    // index-only scans rely on (without it each index entry costs a heap visit)
-    await owner.query('VACUUM (ANALYZE)');
-    const [{ people }] = (await owner.query(`SELECT count(*)::int AS people FROM person`)).rows;
-    await owner.end();
-    say(`report: demo province at scale ${REPORT_SCALE} loaded (${people.toLocaleString('vi-VN')} people) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-
+    let t;
     const durations = { BenchReport: [], BenchReportByUnit: [], BenchTargets: [], BenchTargetsByUnit: [] };
     const started = await startApi({ ...env, CANBO_YEARLY_SNAPSHOTS: 'on' }, port, (entry) => {
       if (entry.msg === 'graphql' && durations[entry.operationName]) durations[entry.operationName].push(entry.durationMs);
@@ -457,21 +467,10 @@ async function personsBench() {
  * a BENCH_IMPORT_ROWS-row XLSX (default 50,000) of new people of the commune-level units, then the same file again.
  */
 async function excelBench() {
-  const { db, tempRoot, drop } = await freshDatabase('canbo_bench_excel');
-  const port = await freePort();
-  const env = apiEnv(db, tempRoot, port);
+  const { db, drop, env, port, unitNames } = await demoDatabase('canbo_bench_excel', 1, 'excel');
   let api;
   try {
-    await run(process.execPath, [`${root}/dist/api/cli.js`, 'setup'], { env, stdio: 'ignore' });
-    let t = Date.now();
-    await run(process.execPath, [`${root}/dist/api/cli.js`, 'demo'], { env, stdio: 'ignore' });
-    const owner = new pg.Client({ connectionString: db.url });
-    await owner.connect();
-    await owner.query('VACUUM (ANALYZE)');
-    const [{ people }] = (await owner.query(`SELECT count(*)::int AS people FROM person`)).rows;
-    const unitNames = (await owner.query(`SELECT name FROM unit WHERE kind IN ('COMMUNE','WARD','SPECIAL_ZONE') ORDER BY name`)).rows.map((r) => r.name);
-    await owner.end();
-    say(`excel: demo province loaded (${people.toLocaleString('vi-VN')} people) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    let t;
     const started = await startApi(env, port, () => {});
     api = started.api;
     const base = started.base;

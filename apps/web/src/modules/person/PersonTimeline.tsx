@@ -50,6 +50,33 @@ const CAREER_RECORD_KINDS = new Set<string>([PersonRecordKind.TITLE, PersonRecor
 
 type TimelineOrder = 'effective' | 'recorded';
 
+/** One dated record of the timeline (an assignment, a title...): its kind, period, state, content, reason, when recorded. */
+function PeriodItem(props: {
+  item: { recordKind: RecordKind; validTo: string | null; supersededAt: string | null; reason: string | null; recordedAt: string };
+  title: string;
+  period: string;
+  children: ReactNode;
+  /** actions below it (the correction of an assignment) */
+  footer?: ReactNode;
+}) {
+  const { t } = useLocale();
+  const { item } = props;
+  return (
+    <Space orientation="vertical" size={2}>
+      <Space wrap size={4}>
+        <KindTag kind={item.recordKind} />
+        <Typography.Text strong>{props.title}</Typography.Text>
+        <Typography.Text>{props.period}</Typography.Text>
+        <StateTag supersededAt={item.supersededAt} validTo={item.validTo} />
+      </Space>
+      <Typography.Text delete={Boolean(item.supersededAt)}>{props.children}</Typography.Text>
+      {item.reason ? <Typography.Text type="secondary">{`${t('person.reason')}: ${item.reason}`}</Typography.Text> : null}
+      <Typography.Text type="secondary">{`${t('person.recordedAt')} ${formatDateTime(item.recordedAt)}`}</Typography.Text>
+      {props.footer}
+    </Space>
+  );
+}
+
 /**
  * The career timeline: every assignment, title, committee membership and rank record, and every identity revision.
  * Ordered by the date each takes effect (the career as it unfolded; a revision by when it was recorded), or by
@@ -94,23 +121,17 @@ export function PersonTimelinePanel({ personId, extra }: { personId: string; ext
       superseded: Boolean(a.supersededAt),
       kind: a.recordKind,
       node: (
-        <Space orientation="vertical" size={2}>
-          <Space wrap size={4}>
-            <KindTag kind={a.recordKind} />
-            <Typography.Text strong>{t('person.timelineAssignment')}</Typography.Text>
-            <Typography.Text>{formatPeriod(a.validFrom, a.validTo, t('person.open'))}</Typography.Text>
-            <StateTag supersededAt={a.supersededAt} validTo={a.validTo} />
-          </Space>
-          <Typography.Text delete={Boolean(a.supersededAt)}>
-            {unitName(a.unitId)}
-            {a.bodyId ? ' · ' : ''}
-            <BodyName unitId={a.unitId} bodyId={a.bodyId} /> · {label(STAFF_CATEGORY_LABELS, a.staffCategory)} · {a.jobPosition}
-            {a.secondedToUnitId ? ` · ${t('person.secondedTo')} ${unitName(a.secondedToUnitId)}` : ''}
-          </Typography.Text>
-          {a.reason ? <Typography.Text type="secondary">{`${t('person.reason')}: ${a.reason}`}</Typography.Text> : null}
-          <Typography.Text type="secondary">{`${t('person.recordedAt')} ${formatDateTime(a.recordedAt)}`}</Typography.Text>
-          {extra && !a.supersededAt ? extra(a) : null}
-        </Space>
+        <PeriodItem
+          item={a}
+          title={t('person.timelineAssignment')}
+          period={formatPeriod(a.validFrom, a.validTo, t('person.open'))}
+          footer={extra && !a.supersededAt ? extra(a) : null}
+        >
+          {unitName(a.unitId)}
+          {a.bodyId ? ' · ' : ''}
+          <BodyName unitId={a.unitId} bodyId={a.bodyId} /> · {label(STAFF_CATEGORY_LABELS, a.staffCategory)} · {a.jobPosition}
+          {a.secondedToUnitId ? ` · ${t('person.secondedTo')} ${unitName(a.secondedToUnitId)}` : ''}
+        </PeriodItem>
       ),
     })),
     ...records.map<Entry>((r) => ({
@@ -120,17 +141,9 @@ export function PersonTimelinePanel({ personId, extra }: { personId: string; ext
       superseded: Boolean(r.supersededAt),
       kind: r.recordKind,
       node: (
-        <Space orientation="vertical" size={2}>
-          <Space wrap size={4}>
-            <KindTag kind={r.recordKind} />
-            <Typography.Text strong>{label(PERSON_RECORD_KIND_LABELS, r.kind as PersonRecordKind)}</Typography.Text>
-            <Typography.Text>{recordText.period(r)}</Typography.Text>
-            <StateTag supersededAt={r.supersededAt} validTo={r.validTo} />
-          </Space>
-          <Typography.Text delete={Boolean(r.supersededAt)}>{recordText.summary(r)}</Typography.Text>
-          {r.reason ? <Typography.Text type="secondary">{`${t('person.reason')}: ${r.reason}`}</Typography.Text> : null}
-          <Typography.Text type="secondary">{`${t('person.recordedAt')} ${formatDateTime(r.recordedAt)}`}</Typography.Text>
-        </Space>
+        <PeriodItem item={r} title={label(PERSON_RECORD_KIND_LABELS, r.kind as PersonRecordKind)} period={recordText.period(r)}>
+          {recordText.summary(r)}
+        </PeriodItem>
       ),
     })),
     ...revisions.map<Entry>((r, i) => {
