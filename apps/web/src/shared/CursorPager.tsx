@@ -1,9 +1,27 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Select, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useLocale } from '../app/i18n';
 import { formatNumber } from './format';
 
 export const PAGE_SIZES = [10, 20, 50, 100];
+
+/**
+ * The cursors of the pages seen so far (the first page has none), back to the first page whenever `resetKey`
+ * changes (a filter, the page size): `after` is the cursor to ask for, `next(endCursor)` and `previous()` move.
+ */
+export function useCursors(resetKey: string) {
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  useEffect(() => setCursors([null]), [resetKey]);
+  const page = cursors.length - 1;
+  return {
+    page,
+    after: cursors[page] ?? null,
+    previous: () => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c)),
+    next: (endCursor: string | null | undefined) => setCursors((c) => [...c, endCursor ?? null]),
+    reset: () => setCursors([null]),
+  };
+}
 
 /** Server-side cursor pagination: previous/next, the range shown and the page size. */
 export function CursorPager(props: {
@@ -32,7 +50,7 @@ export function CursorPager(props: {
         {t('common.next')} <RightOutlined />
       </Button>
       <Select
-        aria-label="page size"
+        aria-label={t('common.pageSizeLabel')}
         value={props.pageSize}
         style={{ width: 120 }}
         onChange={props.onPageSize}

@@ -5,7 +5,7 @@ import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useLocale } from '../../app/i18n';
 import type { UserFieldsFragment } from '../../generated/graphql';
-import { CursorPager } from '../../shared/CursorPager';
+import { CursorPager, useCursors } from '../../shared/CursorPager';
 import { applyFieldErrors, errorMessage, ErrorState } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { nameRules } from '../../shared/rules';
@@ -81,7 +81,6 @@ export function UsersPage() {
   const [searchInput, setSearchInput] = useState('');
   const [search, setSearch] = useState('');
   const [pageSize, setPageSize] = useState(20);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ password: string; id: string } | null>(null);
   const { message } = App.useApp();
@@ -89,9 +88,9 @@ export function UsersPage() {
     const id = setTimeout(() => setSearch(searchInput.trim()), 300);
     return () => clearTimeout(id);
   }, [searchInput]);
-  useEffect(() => setCursors([null]), [search, pageSize]);
-  const page = cursors.length - 1;
-  const vars = useMemo(() => ({ first: pageSize, after: cursors[page], search: search || null }), [pageSize, cursors, page, search]);
+  const pager = useCursors(`${search}|${pageSize}`);
+  const page = pager.page;
+  const vars = useMemo(() => ({ first: pageSize, after: pager.after, search: search || null }), [pageSize, pager.after, page, search]);
   const users = useUsers(vars);
   const connection = users.data?.users;
   const rows = connection?.edges.map((e) => e.node) ?? [];
@@ -142,8 +141,8 @@ export function UsersPage() {
               total={connection.totalCount}
               hasNext={connection.pageInfo.hasNextPage}
               loading={users.isFetching}
-              onPrevious={() => setCursors((c) => c.slice(0, -1))}
-              onNext={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}
+              onPrevious={pager.previous}
+              onNext={() => pager.next(connection.pageInfo.endCursor)}
               onPageSize={setPageSize}
             />
           )}

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import { AuditLogDocument, AuditLogQuery, AuditVocabularyDocument } from '../../generated/graphql';
-import { CursorPager } from '../../shared/CursorPager';
+import { CursorPager, useCursors } from '../../shared/CursorPager';
 import { ErrorState } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { request } from '../../shared/graphql-client';
@@ -80,19 +80,18 @@ export function AuditPage() {
   const [form, setForm] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [pageSize, setPageSize] = useState(20);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   // text fields apply after a pause in typing; selects and dates at once
   useEffect(() => {
     const id = setTimeout(() => setFilters((f) => ({ ...f, actorName: form.actorName.trim(), entityId: form.entityId.trim() })), 300);
     return () => clearTimeout(id);
   }, [form.actorName, form.entityId]);
   const filterKey = JSON.stringify([filters, pageSize]);
-  useEffect(() => setCursors([null]), [filterKey]);
-  const page = cursors.length - 1;
+  const pager = useCursors(filterKey);
+  const page = pager.page;
   const vars = useMemo(
     () => ({
       first: pageSize,
-      after: cursors[page],
+      after: pager.after,
       filter: {
         actorName: filters.actorName || null,
         entity: filters.entity,
@@ -103,7 +102,7 @@ export function AuditPage() {
       },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filterKey, page, cursors[page]],
+    [filterKey, page, pager.after],
   );
   const log = useQuery({ queryKey: ['audit', 'log', vars], queryFn: () => request(AuditLogDocument, vars), placeholderData: keepPreviousData });
   const vocabulary = useQuery({ queryKey: ['audit', 'vocabulary'], queryFn: () => request(AuditVocabularyDocument, {}) });
@@ -212,8 +211,8 @@ export function AuditPage() {
               total={connection.totalCount}
               hasNext={connection.pageInfo.hasNextPage}
               loading={log.isFetching}
-              onPrevious={() => setCursors((c) => c.slice(0, -1))}
-              onNext={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}
+              onPrevious={pager.previous}
+              onNext={() => pager.next(connection.pageInfo.endCursor)}
               onPageSize={setPageSize}
             />
           )}

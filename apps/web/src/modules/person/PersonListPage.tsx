@@ -15,7 +15,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useLocale } from '../../app/i18n';
 import type { PersonsQuery } from '../../generated/graphql';
-import { CursorPager, PAGE_SIZES } from '../../shared/CursorPager';
+import { CursorPager, PAGE_SIZES, useCursors } from '../../shared/CursorPager';
 import { ErrorState } from '../../shared/errors';
 import { formatDate, toIsoDate } from '../../shared/format';
 import { usePermissions } from '../auth/hooks';
@@ -65,7 +65,6 @@ export function PersonListPage() {
   const pageSize = PAGE_SIZES.includes(sizeParam) ? sizeParam : 20;
   const [searchInput, setSearchInput] = useState(search);
   const debouncedSearch = useDebounced(searchInput.trim(), 300);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [creating, setCreating] = useState(false);
   const units = useUnitOptions();
   const unitName = useUnitName();
@@ -85,13 +84,13 @@ export function PersonListPage() {
   }, [debouncedSearch]);
 
   const filterKey = `${search}|${unitId}|${category}|${gender}|${status}|${ethnicity}|${asOf}|${pageSize}`;
-  useEffect(() => setCursors([null]), [filterKey]);
-  const page = cursors.length - 1;
+  const pager = useCursors(filterKey);
+  const page = pager.page;
 
   const variables = useMemo(
     () => ({
       first: pageSize,
-      after: cursors[page],
+      after: pager.after,
       asOf,
       filter: {
         search: search || null,
@@ -103,7 +102,7 @@ export function PersonListPage() {
       },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filterKey, page, cursors[page]],
+    [filterKey, page, pager.after],
   );
   // a search of digits only looks up national IDs, which needs personnel.read_sensitive: say so instead of asking
   const idSearchRefused = !sensitive && /^[0-9 ]+$/u.test(search) && /[0-9]/u.test(search);
@@ -263,8 +262,8 @@ export function PersonListPage() {
               total={connection.totalCount}
               hasNext={connection.pageInfo.hasNextPage}
               loading={persons.isFetching}
-              onPrevious={() => setCursors((c) => c.slice(0, -1))}
-              onNext={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}
+              onPrevious={pager.previous}
+              onNext={() => pager.next(connection.pageInfo.endCursor)}
               onPageSize={(size) => update({ size: String(size) })}
             />
           )}

@@ -2,11 +2,11 @@ import { ArrowLeftOutlined, TeamOutlined } from '@ant-design/icons';
 import { ErrorCode, PERMISSIONS } from '@canbo/shared';
 import { Alert, Button, Descriptions, Drawer, Space, Table, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
-import { HTMLAttributes, useEffect, useMemo, useState } from 'react';
+import { HTMLAttributes, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useLocale } from '../../app/i18n';
 import type { SituationReportQuery } from '../../generated/graphql';
-import { CursorPager, PAGE_SIZES } from '../../shared/CursorPager';
+import { CursorPager, PAGE_SIZES, useCursors } from '../../shared/CursorPager';
 import { ErrorState } from '../../shared/errors';
 import { formatCount, formatDate, formatPercentValue } from '../../shared/format';
 import { ApiError } from '../../shared/graphql-client';
@@ -214,11 +214,10 @@ function PeopleView({
   const expected = people === 'all' ? figure.count : (unitRow?.figures.find((f) => f.metricId === figure.metricId)?.count ?? null);
   const label = people === 'all' ? scopeLabel : (unitRow?.unitName ?? '');
 
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const key = `${figure.metricId}|${asOf}|${unitId}|${pageSize}`;
-  useEffect(() => setCursors([null]), [key]);
-  const page = cursors.length - 1;
-  const result = useSituationReportPeople({ metricId: figure.metricId, asOf, unitId, first: pageSize, after: cursors[page] ?? null });
+  const pager = useCursors(key);
+  const page = pager.page;
+  const result = useSituationReportPeople({ metricId: figure.metricId, asOf, unitId, first: pageSize, after: pager.after });
   const connection = result.data?.situationReportPeople;
   const rows = connection?.edges.map((e) => e.node) ?? [];
   // seat figures list one row per seat held (a person holding two titles appears twice): say which seat
@@ -276,8 +275,8 @@ function PeopleView({
               total={connection.totalCount}
               hasNext={connection.pageInfo.hasNextPage}
               loading={result.isFetching}
-              onPrevious={() => setCursors((c) => c.slice(0, -1))}
-              onNext={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}
+              onPrevious={pager.previous}
+              onNext={() => pager.next(connection.pageInfo.endCursor)}
               onPageSize={(size) => setParams(withParams(params, { size: String(size) }), { replace: true })}
             />
           )}

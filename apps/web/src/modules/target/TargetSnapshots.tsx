@@ -5,7 +5,7 @@ import dayjs, { Dayjs } from 'dayjs';
 import { HTMLAttributes, useEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { ReportSnapshotFieldsFragment } from '../../generated/graphql';
-import { CursorPager } from '../../shared/CursorPager';
+import { CursorPager, useCursors } from '../../shared/CursorPager';
 import { applyFieldErrors, ErrorState, FailureAlert } from '../../shared/errors';
 import { formatCount, formatDate, formatDateTime, formatPercentValue } from '../../shared/format';
 import { nameRules } from '../../shared/rules';
@@ -34,9 +34,9 @@ export function TargetSnapshots({
 }) {
   const { t, locale } = useLocale();
   const [pageSize, setPageSize] = useState(10);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const page = cursors.length - 1;
-  const list = useReportSnapshots(pageSize, cursors[page]);
+  const pager = useCursors('');
+  const page = pager.page;
+  const list = useReportSnapshots(pageSize, pager.after);
   const [freezing, setFreezing] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const edges = list.data?.edges ?? [];
@@ -105,11 +105,11 @@ export function TargetSnapshots({
             total={list.data?.totalCount ?? 0}
             hasNext={Boolean(list.data?.pageInfo.hasNextPage)}
             loading={list.isFetching}
-            onPrevious={() => setCursors((c) => (c.length > 1 ? c.slice(0, -1) : c))}
-            onNext={() => list.data?.pageInfo.endCursor && setCursors((c) => [...c, list.data!.pageInfo.endCursor])}
+            onPrevious={pager.previous}
+            onNext={() => list.data?.pageInfo.endCursor && pager.next(list.data.pageInfo.endCursor)}
             onPageSize={(n) => {
               setPageSize(n);
-              setCursors([null]);
+              pager.reset();
             }}
           />
         </>
@@ -120,7 +120,7 @@ export function TargetSnapshots({
         onClose={() => setFreezing(false)}
         onFrozen={(s) => {
           setFreezing(false);
-          setCursors([null]);
+          pager.reset();
           setOpenId(s.id);
         }}
       />

@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { BODY_KIND_LABELS, BodyKind, LIMITS, PERMISSIONS, TITLE_LEVEL_LABELS, TitleLevel } from '@canbo/shared';
 import { Alert, App, Button, Empty, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { TitleFieldsFragment } from '../../generated/graphql';
-import { CursorPager } from '../../shared/CursorPager';
+import { CursorPager, useCursors } from '../../shared/CursorPager';
 import { applyFieldErrors, ErrorState, FailureAlert } from '../../shared/errors';
 import { formatDate, todayIsoDate } from '../../shared/format';
 import { codeRules, nameRules } from '../../shared/rules';
@@ -17,12 +17,11 @@ export function TitleListPage() {
   const { t, label } = useLocale();
   const [search, setSearch] = useState('');
   const [level, setLevel] = useState<TitleLevel | null>(null);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [editing, setEditing] = useState<TitleFieldsFragment | 'new' | null>(null);
   const canEdit = usePermissions().can(PERMISSIONS.TITLE_MANAGE);
-  useEffect(() => setCursors([null]), [search, level]);
-  const page = cursors.length - 1;
-  const query = useTitles({ first: PAGE_SIZE, after: cursors[page], filter: { search: search || null, level } });
+  const pager = useCursors(`${search}|${level}`);
+  const page = pager.page;
+  const query = useTitles({ first: PAGE_SIZE, after: pager.after, filter: { search: search || null, level } });
   const key = useKeyLeadershipTitles(todayIsoDate());
   const keyIds = new Set(key.data?.keyLeadershipTitles.titles.map((x) => x.id) ?? []);
   const connection = query.data?.titles;
@@ -115,8 +114,8 @@ export function TitleListPage() {
               total={connection.totalCount}
               hasNext={connection.pageInfo.hasNextPage}
               loading={query.isFetching}
-              onPrevious={() => setCursors((c) => c.slice(0, -1))}
-              onNext={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}
+              onPrevious={pager.previous}
+              onNext={() => pager.next(connection.pageInfo.endCursor)}
               onPageSize={() => undefined}
             />
           )}

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useLocale } from '../../app/i18n';
 import type { UnitFieldsFragment } from '../../generated/graphql';
-import { CursorPager, PAGE_SIZES } from '../../shared/CursorPager';
+import { CursorPager, PAGE_SIZES, useCursors } from '../../shared/CursorPager';
 import { ErrorState } from '../../shared/errors';
 import { formatDate, formatNumber } from '../../shared/format';
 import { usePermissions } from '../auth/hooks';
@@ -43,7 +43,6 @@ export function UnitListPage() {
   const pageSize = PAGE_SIZES.includes(sizeParam) ? sizeParam : 20;
   const [searchInput, setSearchInput] = useState(search);
   const debouncedSearch = useDebounced(searchInput.trim(), 300);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [creating, setCreating] = useState(false);
   const { can } = usePermissions();
 
@@ -62,18 +61,18 @@ export function UnitListPage() {
   }, [debouncedSearch]);
 
   const filterKey = `${search}|${kinds.join(',')}|${sortField}|${direction}|${pageSize}`;
-  useEffect(() => setCursors([null]), [filterKey]);
-  const page = cursors.length - 1;
+  const pager = useCursors(filterKey);
+  const page = pager.page;
 
   const variables = useMemo(
     () => ({
       first: pageSize,
-      after: cursors[page],
+      after: pager.after,
       filter: { search: search || null, kinds: kinds.length ? kinds : null },
       orderBy: { field: sortField, direction },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filterKey, page, cursors[page]],
+    [filterKey, page, pager.after],
   );
   const units = useUnits(variables);
   const counts = useUnitKindCounts();
@@ -190,8 +189,8 @@ export function UnitListPage() {
               total={connection.totalCount}
               hasNext={connection.pageInfo.hasNextPage}
               loading={units.isFetching}
-              onPrevious={() => setCursors((c) => c.slice(0, -1))}
-              onNext={() => setCursors((c) => [...c, connection.pageInfo.endCursor ?? null])}
+              onPrevious={pager.previous}
+              onNext={() => pager.next(connection.pageInfo.endCursor)}
               onPageSize={(size) => update({ size: String(size) })}
             />
           )}
