@@ -23,30 +23,31 @@ export function useCursors(resetKey: string) {
   };
 }
 
-/** Server-side cursor pagination: previous/next, the range shown and the page size. */
+export type Cursors = ReturnType<typeof useCursors>;
+
+/** Server-side cursor pagination of a connection: previous/next (moving `pager`), the range shown, the page size. */
 export function CursorPager(props: {
-  page: number;
+  pager: Cursors;
+  connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } | null | undefined;
   pageSize: number;
   shown: number;
-  total: number;
-  hasNext: boolean;
   loading?: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
   onPageSize: (size: number) => void;
 }) {
   const { t, locale } = useLocale();
-  const from = props.total === 0 ? 0 : props.page * props.pageSize + 1;
-  const to = props.page * props.pageSize + props.shown;
+  const { pager, connection } = props;
+  const total = connection?.totalCount ?? 0;
+  const from = total === 0 ? 0 : pager.page * props.pageSize + 1;
+  const to = pager.page * props.pageSize + props.shown;
   return (
     <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }} wrap data-testid="pager">
       <Typography.Text type="secondary" data-testid="pager-range">
-        {t('common.range', { from: formatNumber(from, locale), to: formatNumber(to, locale), total: formatNumber(props.total, locale) })}
+        {t('common.range', { from: formatNumber(from, locale), to: formatNumber(to, locale), total: formatNumber(total, locale) })}
       </Typography.Text>
-      <Button icon={<LeftOutlined />} disabled={props.page === 0 || props.loading} onClick={props.onPrevious}>
+      <Button icon={<LeftOutlined />} disabled={pager.page === 0 || props.loading} onClick={pager.previous}>
         {t('common.previous')}
       </Button>
-      <Button disabled={!props.hasNext || props.loading} onClick={props.onNext}>
+      <Button disabled={!connection?.pageInfo.hasNextPage || props.loading} onClick={() => pager.next(connection?.pageInfo.endCursor)}>
         {t('common.next')} <RightOutlined />
       </Button>
       <Select

@@ -89,8 +89,7 @@ export function UsersPage() {
     return () => clearTimeout(id);
   }, [searchInput]);
   const pager = useCursors(`${search}|${pageSize}`);
-  const page = pager.page;
-  const vars = useMemo(() => ({ first: pageSize, after: pager.after, search: search || null }), [pageSize, pager.after, page, search]);
+  const vars = useMemo(() => ({ first: pageSize, after: pager.after, search: search || null }), [pageSize, pager.after, search]);
   const users = useUsers(vars);
   const connection = users.data?.users;
   const rows = connection?.edges.map((e) => e.node) ?? [];
@@ -135,14 +134,11 @@ export function UsersPage() {
           />
           {connection && (
             <CursorPager
-              page={page}
+              pager={pager}
+              connection={connection}
               pageSize={pageSize}
               shown={rows.length}
-              total={connection.totalCount}
-              hasNext={connection.pageInfo.hasNextPage}
               loading={users.isFetching}
-              onPrevious={pager.previous}
-              onNext={() => pager.next(connection.pageInfo.endCursor)}
               onPageSize={setPageSize}
             />
           )}

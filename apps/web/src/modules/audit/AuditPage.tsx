@@ -87,7 +87,6 @@ export function AuditPage() {
   }, [form.actorName, form.entityId]);
   const filterKey = JSON.stringify([filters, pageSize]);
   const pager = useCursors(filterKey);
-  const page = pager.page;
   const vars = useMemo(
     () => ({
       first: pageSize,
@@ -102,7 +101,7 @@ export function AuditPage() {
       },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filterKey, page, pager.after],
+    [filterKey, pager.after],
   );
   const log = useQuery({ queryKey: ['audit', 'log', vars], queryFn: () => request(AuditLogDocument, vars), placeholderData: keepPreviousData });
   const vocabulary = useQuery({ queryKey: ['audit', 'vocabulary'], queryFn: () => request(AuditVocabularyDocument, {}) });
@@ -205,14 +204,11 @@ export function AuditPage() {
           />
           {connection && (
             <CursorPager
-              page={page}
+              pager={pager}
+              connection={connection}
               pageSize={pageSize}
               shown={rows.length}
-              total={connection.totalCount}
-              hasNext={connection.pageInfo.hasNextPage}
               loading={log.isFetching}
-              onPrevious={pager.previous}
-              onNext={() => pager.next(connection.pageInfo.endCursor)}
               onPageSize={setPageSize}
             />
           )}

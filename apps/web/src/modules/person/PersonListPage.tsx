@@ -85,7 +85,6 @@ export function PersonListPage() {
 
   const filterKey = `${search}|${unitId}|${category}|${gender}|${status}|${ethnicity}|${asOf}|${pageSize}`;
   const pager = useCursors(filterKey);
-  const page = pager.page;
 
   const variables = useMemo(
     () => ({
@@ -102,7 +101,7 @@ export function PersonListPage() {
       },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filterKey, page, pager.after],
+    [filterKey, pager.after],
   );
   // a search of digits only looks up national IDs, which needs personnel.read_sensitive: say so instead of asking
   const idSearchRefused = !sensitive && /^[0-9 ]+$/u.test(search) && /[0-9]/u.test(search);
@@ -256,14 +255,11 @@ export function PersonListPage() {
           />
           {connection && (
             <CursorPager
-              page={page}
+              pager={pager}
+              connection={connection}
               pageSize={pageSize}
               shown={rows.length}
-              total={connection.totalCount}
-              hasNext={connection.pageInfo.hasNextPage}
               loading={persons.isFetching}
-              onPrevious={pager.previous}
-              onNext={() => pager.next(connection.pageInfo.endCursor)}
               onPageSize={(size) => update({ size: String(size) })}
             />
           )}

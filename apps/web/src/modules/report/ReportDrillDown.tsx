@@ -216,7 +216,6 @@ function PeopleView({
 
   const key = `${figure.metricId}|${asOf}|${unitId}|${pageSize}`;
   const pager = useCursors(key);
-  const page = pager.page;
   const result = useSituationReportPeople({ metricId: figure.metricId, asOf, unitId, first: pageSize, after: pager.after });
   const connection = result.data?.situationReportPeople;
   const rows = connection?.edges.map((e) => e.node) ?? [];
@@ -257,7 +256,7 @@ function PeopleView({
             pagination={false}
             locale={{ emptyText: t('report.noPeople') }}
             columns={[
-              { key: 'no', title: t('report.rowNumber'), width: 70, render: (_, _r, i) => formatCount(page * pageSize + i + 1, locale) },
+              { key: 'no', title: t('report.rowNumber'), width: 70, render: (_, _r, i) => formatCount(pager.page * pageSize + i + 1, locale) },
               {
                 key: 'name',
                 title: t('person.fullName'),
@@ -269,14 +268,11 @@ function PeopleView({
           />
           {connection && (
             <CursorPager
-              page={page}
+              pager={pager}
+              connection={connection}
               pageSize={pageSize}
               shown={rows.length}
-              total={connection.totalCount}
-              hasNext={connection.pageInfo.hasNextPage}
               loading={result.isFetching}
-              onPrevious={pager.previous}
-              onNext={() => pager.next(connection.pageInfo.endCursor)}
               onPageSize={(size) => setParams(withParams(params, { size: String(size) }), { replace: true })}
             />
           )}

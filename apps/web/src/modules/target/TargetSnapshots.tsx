@@ -35,7 +35,6 @@ export function TargetSnapshots({
   const { t, locale } = useLocale();
   const [pageSize, setPageSize] = useState(10);
   const pager = useCursors('');
-  const page = pager.page;
   const list = useReportSnapshots(pageSize, pager.after);
   const [freezing, setFreezing] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -99,14 +98,11 @@ export function TargetSnapshots({
             ]}
           />
           <CursorPager
-            page={page}
+            pager={pager}
+            connection={list.data}
             pageSize={pageSize}
             shown={edges.length}
-            total={list.data?.totalCount ?? 0}
-            hasNext={Boolean(list.data?.pageInfo.hasNextPage)}
             loading={list.isFetching}
-            onPrevious={pager.previous}
-            onNext={() => list.data?.pageInfo.endCursor && pager.next(list.data.pageInfo.endCursor)}
             onPageSize={(n) => {
               setPageSize(n);
               pager.reset();

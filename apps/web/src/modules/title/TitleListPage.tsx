@@ -20,7 +20,6 @@ export function TitleListPage() {
   const [editing, setEditing] = useState<TitleFieldsFragment | 'new' | null>(null);
   const canEdit = usePermissions().can(PERMISSIONS.TITLE_MANAGE);
   const pager = useCursors(`${search}|${level}`);
-  const page = pager.page;
   const query = useTitles({ first: PAGE_SIZE, after: pager.after, filter: { search: search || null, level } });
   const key = useKeyLeadershipTitles(todayIsoDate());
   const keyIds = new Set(key.data?.keyLeadershipTitles.titles.map((x) => x.id) ?? []);
@@ -108,14 +107,11 @@ export function TitleListPage() {
           />
           {connection && (
             <CursorPager
-              page={page}
+              pager={pager}
+              connection={connection}
               pageSize={PAGE_SIZE}
               shown={rows.length}
-              total={connection.totalCount}
-              hasNext={connection.pageInfo.hasNextPage}
               loading={query.isFetching}
-              onPrevious={pager.previous}
-              onNext={() => pager.next(connection.pageInfo.endCursor)}
               onPageSize={() => undefined}
             />
           )}

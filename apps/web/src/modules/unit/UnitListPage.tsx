@@ -62,7 +62,6 @@ export function UnitListPage() {
 
   const filterKey = `${search}|${kinds.join(',')}|${sortField}|${direction}|${pageSize}`;
   const pager = useCursors(filterKey);
-  const page = pager.page;
 
   const variables = useMemo(
     () => ({
@@ -72,7 +71,7 @@ export function UnitListPage() {
       orderBy: { field: sortField, direction },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filterKey, page, pager.after],
+    [filterKey, pager.after],
   );
   const units = useUnits(variables);
   const counts = useUnitKindCounts();
@@ -183,14 +182,11 @@ export function UnitListPage() {
           />
           {connection && (
             <CursorPager
-              page={page}
+              pager={pager}
+              connection={connection}
               pageSize={pageSize}
               shown={rows.length}
-              total={connection.totalCount}
-              hasNext={connection.pageInfo.hasNextPage}
               loading={units.isFetching}
-              onPrevious={pager.previous}
-              onNext={() => pager.next(connection.pageInfo.endCursor)}
               onPageSize={(size) => update({ size: String(size) })}
             />
           )}

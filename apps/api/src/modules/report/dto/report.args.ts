@@ -1,20 +1,12 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { LocalDateScalar } from '../../../core/graphql/local-date.scalar';
+import { AsOfArgs, AsOfUnitArgs } from '../../../core/graphql/as-of.args';
 import { PageArgs } from '../../../core/graphql/pagination';
 import { DateField } from '../../../core/validation/validation';
 
 @ArgsType()
-export class SituationReportArgs {
-  @Field(() => LocalDateScalar, { nullable: true, description: 'The reference date (default today; not before 2025-07-01)' })
-  @DateField(true)
-  asOf?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'One commune-level unit (default: every unit of the caller’s scope)' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Mã đơn vị không hợp lệ' })
-  unitId?: string | null;
-
+export class SituationReportArgs extends AsOfUnitArgs {
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Only the figures of section I (default: section I, then the additional figures)' })
   @IsOptional()
   @IsBoolean()
@@ -22,11 +14,7 @@ export class SituationReportArgs {
 }
 
 @ArgsType()
-export class SituationReportByUnitArgs {
-  @Field(() => LocalDateScalar, { nullable: true, description: 'The reference date (default today; not before 2025-07-01)' })
-  @DateField(true)
-  asOf?: string | null;
-
+export class SituationReportByUnitArgs extends AsOfArgs {
   @Field(() => [String], { nullable: true, description: 'The metric ids, any figure of situationReport (default: every figure of section I)' })
   @IsOptional()
   @ArrayMaxSize(100)
