@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { COMMUNE_OFFICER_UNIT, TEST_PASSWORD } from '../../api/test/harness';
-import { inputOf, signIn, signOut, startE2E, E2E } from './browser';
+import { chooseOption, inputOf, signIn, signOut, startE2E, E2E } from './browser';
 
 let e: E2E;
 let page: Page;
@@ -15,13 +15,7 @@ afterAll(async () => {
 const NEW_USER = 'nguyen.van.binh';
 const NEW_PASSWORD = 'Binh-Moi-2026!';
 
-/** Picks an option of an antd Select (typing first when the select searches). */
-async function choose(selectTestId: string, option: string, type?: string) {
-  const select = page.locator(`[data-testid="${selectTestId}"]`);
-  await select.click();
-  if (type) await page.keyboard.type(type);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-}
+const choose = (selectTestId: string, option: string, type?: string) => chooseOption(page, selectTestId, option, type);
 
 async function assignRole(userSearch: string, role: string, units?: { search: string; name: string }[]) {
   await page.goto(e.url('/admin/users'));
@@ -33,12 +27,11 @@ async function assignRole(userSearch: string, role: string, units?: { search: st
   await choose('assign-role-select', role);
   if (units) {
     await dialog.getByText('Các đơn vị được chọn').click();
-    for (const u of units) {
-      await page.locator('[data-testid="assign-units"]').click();
-      await page.keyboard.type(u.search);
-      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${u.name}"]`).click();
-    }
-    await page.keyboard.press('Escape');
+    // the shared picker checks the choice shows in the select: a click on the unfiltered list as the searched one
+    // replaces it (a loaded machine) would otherwise select nothing
+    for (const u of units) await choose('assign-units', u.name, u.search);
+    // closes the dropdown (Escape would close the dialog itself when the dropdown has already closed)
+    await dialog.locator('.ant-modal-title').click();
   }
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await page.getByText('Đã phân vai trò').waitFor();
