@@ -6,6 +6,7 @@ import { DemoData, generateDemoProvince } from '../src/modules/demo/demo.generat
 import { defaultDemoInput } from '../src/modules/demo/demo.input';
 import { DemoLoadResult, loadDemoProvince } from '../src/modules/demo/demo.loader';
 import { MetricService } from '../src/modules/metric/metric.service';
+import { PersonRecordsService, TitleGrant } from '../src/modules/person/person-records.service';
 import { bootTestApp, TestApp } from './harness';
 
 /**
@@ -160,6 +161,16 @@ test('people have full files: the secretary of the commune officer’s unit with
   expect(person.entries.filter((e: { kind: string }) => e.kind === 'RATING').length).toBeGreaterThanOrEqual(1);
   expect(personTimeline.assignments.length).toBeGreaterThan(1);
   expect(personTimeline.assignments.some((a: { validFrom: string }) => a.validFrom < '2025-07-01')).toBe(true);
+});
+
+test("no unit's title has more holders than seats at any date (the edits' and the import's seat check holds for the demo)", async () => {
+  const grants: TitleGrant[] = await t.ds.query(
+    `SELECT unit_id AS "unitId", title_id AS "titleId", to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
+       FROM person_record WHERE kind = 'TITLE' AND superseded_at IS NULL`,
+  );
+  expect(grants.length).toBeGreaterThan(1000);
+  const records = t.app.get(PersonRecordsService);
+  await expect(t.ds.transaction((manager) => records.overfilledSeats(manager, grants))).resolves.toEqual([]);
 });
 
 test('demo accounts: one per seeded role, the commune officer scoped to one unit; created once', async () => {

@@ -339,7 +339,12 @@ describe('the same history as the interactive edits', () => {
   test('a change and a correction by import write exactly what changePersonAssignment/Record and correctPersonAssignment write', async () => {
     const base = (n: number, o: RowInput = {}) =>
       personRow(n, { title: 'Chủ tịch Hội đồng nhân dân', staffCategory: 'Cán bộ', jobPosition: 'Chủ tịch HĐND xã', fullName: 'Song Sinh', ...o });
-    // two people alike, both imported
+    // two people alike, both imported: the commune gets a second seat of each council title for them
+    await t.ds.query(
+      `UPDATE establishment_record e SET value = 2 FROM title t
+        WHERE t.id = e.title_id AND t.code IN ('council_chair', 'council_vice_chair') AND e.unit_id = $1 AND e.superseded_at IS NULL`,
+      [t.communeUnitId],
+    );
     expect((await importFile(t.baseUrl, officer, await xlsx([base(60), base(61)]))).createdCount).toBe(2);
     const twinB = await personByNid('079185000061');
     const change = { jobPosition: 'Phó Chủ tịch HĐND xã', title: 'Phó Chủ tịch Hội đồng nhân dân', qualificationLevel: 'Thạc sĩ', effectiveDate: '01/03/2026', reason: 'Nghị quyết 3/NQ-HĐND' };
@@ -385,6 +390,20 @@ describe('the same history as the interactive edits', () => {
     const a = await history('079185000060');
     expect(a).toEqual(await history('079185000061'));
     expect(a.assignments.filter((r: any) => r.record_kind === 'CORRECTION')).toHaveLength(1);
+  });
+
+  test("titles beyond a unit's seats are refused on every row that gives them, with the first full date; nothing written", async () => {
+    // the commune's front chair (one seat): two rows give it, from different dates
+    const front = (n: number, effectiveDate: string) =>
+      personRow(n, { title: 'Chủ tịch Ủy ban Mặt trận Tổ quốc', staffCategory: 'Cán bộ', jobPosition: 'Chủ tịch UBMTTQ xã', startDate: effectiveDate });
+    const { errors } = await expectRejected(await xlsx([front(90, '01/08/2025'), personRow(91), front(92, '01/10/2025')]));
+    const message = 'Cột "Chức danh": Chức danh "Chủ tịch Ủy ban Mặt trận Tổ quốc" của Xã Mỹ Đức chỉ có 1 định suất và đã đủ người vào ngày 01/10/2025';
+    expect(errors).toEqual([
+      { row: 2, column: 'Chức danh', value: 'Chủ tịch Ủy ban Mặt trận Tổ quốc', message },
+      { row: 4, column: 'Chức danh', value: 'Chủ tịch Ủy ban Mặt trận Tổ quốc', message },
+    ]);
+    // one of them alone imports
+    expect(await importFile(t.baseUrl, officer, await xlsx([front(90, '01/08/2025')]))).toMatchObject({ status: 'SUCCEEDED', createdCount: 1 });
   });
 
   test('a correction with nothing in force on its date is refused: it is a change', async () => {

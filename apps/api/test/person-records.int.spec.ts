@@ -1,6 +1,6 @@
 import { ErrorCode, foldForSearch, MASK } from '@canbo/shared';
 import { hashPassword } from '../src/modules/auth/auth.service';
-import { bootTestApp, GqlResult, TEST_PASSWORD, TestApp } from './harness';
+import { bootTestApp, COMMUNE_OFFICER_UNIT, GqlResult, TEST_PASSWORD, TestApp } from './harness';
 import { expectBadInput, expectErrorCode } from './helpers';
 
 /**
@@ -68,10 +68,11 @@ async function snapshot(): Promise<string> {
   ]);
 }
 
-async function expectRefused(call: () => Promise<GqlResult>, field: string, code?: string) {
+async function expectRefused(call: () => Promise<GqlResult>, field: string, code?: string): Promise<string> {
   const before = await snapshot();
-  expectBadInput(await call(), field, code);
+  const { message } = expectBadInput(await call(), field, code);
   expect(await snapshot()).toBe(before);
+  return message;
 }
 
 beforeAll(async () => {
@@ -82,6 +83,12 @@ beforeAll(async () => {
   [{ id: noSeatTitle }] = await t.ds.query(
     `SELECT t.id FROM title t WHERE NOT EXISTS (SELECT 1 FROM establishment_record e WHERE e.title_id = t.id AND e.unit_id = $1) LIMIT 1`,
     [commune],
+  );
+  // these tests give the party secretary's title to many people of one commune: room for them (the seats' own
+  // limit is tested with the people's committee chair)
+  await t.ds.query(
+    `UPDATE establishment_record SET value = 100 WHERE unit_id = $1 AND title_id = $2 AND item_kind = 'TITLE_SEATS' AND superseded_at IS NULL`,
+    [commune, secretary],
   );
 });
 afterAll(async () => {
@@ -150,6 +157,38 @@ describe('titles', () => {
     // missing title; period order; missing reason of a correction
     await expectRefused(() => admin(ADD, { i: { personId: p.id, kind: 'TITLE', unitId: commune, validFrom: '2025-08-01' } }), 'titleId', 'REQUIRED');
     await expectRefused(() => admin(ADD, { i: { personId: p.id, kind: 'IT', level: 'Cơ bản', validFrom: '2025-08-01', validTo: '2025-08-01' } }), 'validTo');
+  });
+
+  test("a title beyond the unit's seats at any date of its period is refused, naming the first full date; adjacent holders are fine", async () => {
+    const [{ id: chair, name }] = await t.ds.query(`SELECT id, name FROM title WHERE code = 'pc_chair'`);
+    const [{ seats }] = await t.ds.query(
+      `SELECT sum(value)::int AS seats FROM establishment_record
+        WHERE unit_id = $1 AND title_id = $2 AND item_kind = 'TITLE_SEATS' AND superseded_at IS NULL AND valid_to IS NULL`,
+      [commune, chair],
+    );
+    expect(seats).toBe(1);
+    const [first, second, third] = [await createPerson(), await createPerson(), await createPerson()];
+    const grant = (p: { id: string }, validFrom: string, validTo?: string) =>
+      admin(ADD, { i: { personId: p.id, kind: 'TITLE', titleId: chair, unitId: commune, validFrom, validTo } });
+    const held = ok(await grant(first, '2025-08-01', '2026-01-01')).addPersonRecord;
+    // a second chair while the first holds: refused with the date, the seats and the unit
+    const message = await expectRefused(() => grant(second, '2025-09-01'), 'titleId', 'OUT_OF_RANGE');
+    expect(message).toBe(`Chức danh "${name}" của ${COMMUNE_OFFICER_UNIT} chỉ có 1 định suất và đã đủ người vào ngày 01/09/2025`);
+    // starting before the first: full from the first's start
+    expect(await expectRefused(() => grant(second, '2025-07-15'), 'titleId')).toContain('01/08/2025');
+    // from the day the first leaves: fine
+    ok(await grant(second, '2026-01-01'));
+    // the first's period corrected to run on: it would overlap the second's
+    expect(await expectRefused(() => admin(CORRECT, { i: { recordId: held.id, version: held.version, validTo: null, reason: 'Nhập sai' } }), 'titleId')).toContain(
+      '01/01/2026',
+    );
+    // a real change of another title into the full one
+    const vice = ok(
+      await admin(ADD, { i: { personId: third.id, kind: 'TITLE', titleId: secretary, unitId: commune, validFrom: '2025-08-01' } }),
+    ).addPersonRecord;
+    expect(
+      await expectRefused(() => admin(CHANGE, { i: { recordId: vice.id, version: vice.version, titleId: chair, effectiveFrom: '2026-03-01' } }), 'titleId'),
+    ).toContain('01/03/2026');
   });
 
   test('a stale version is a CONFLICT', async () => {

@@ -96,6 +96,9 @@ test('first sign-in: an admin creates a user, who must change the temporary pass
   await policy.locator('.ant-typography-danger').filter({ hasText: 'ít nhất 10 ký tự' }).waitFor();
   await newPassword.fill(`${NEW_USER}-X1!`);
   await policy.locator('.ant-typography-danger').filter({ hasText: 'không được chứa tên đăng nhập' }).waitFor();
+  // the field says that the checklist is not met, without repeating its line
+  await page.getByText('Mật khẩu chưa đạt các yêu cầu đánh dấu đỏ bên dưới').waitFor();
+  await expect(page.getByText('không được chứa tên đăng nhập').count()).resolves.toBe(1);
   // a wrong temporary password: the server's error shows on its field
   await page.locator(inputOf('current-password')).fill('Sai-Mat-Khau-1');
   await newPassword.fill(NEW_PASSWORD);

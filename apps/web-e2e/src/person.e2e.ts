@@ -119,6 +119,8 @@ test('a commune officer creates a person, corrects a typo, changes the assignmen
   // found by a search without diacritics, from the list
   await page.goto(e.url('/persons'));
   await page.locator(inputOf('person-search')).fill('le van tam');
+  // the search is applied (the list may hold this one person before it is)
+  await page.waitForURL(/[?&]q=le\+van\+tam/);
   await page.locator('[data-testid="pager-range"]').filter({ hasText: '1–1 trên 1' }).waitFor();
   const row = rows().first();
   await row.filter({ hasText: 'Xã Mỹ Đức' }).waitFor();
@@ -157,6 +159,7 @@ test('the viewer sees the national ID masked and cannot search by it or write', 
   await page.locator(inputOf('person-search')).fill(OUR_NATIONAL_ID);
   await page.locator('[data-testid="person-id-search-refused"]').waitFor();
   await page.locator(inputOf('person-search')).fill('le van tam');
+  await page.waitForURL(/[?&]q=le\+van\+tam/);
   await rows().first().getByRole('link', { name: 'Lê Văn Tám' }).click();
   await page.locator('[data-testid="person-title"]').filter({ hasText: 'Lê Văn Tám' }).waitFor();
   const nid = page.locator('[data-testid="person-national-id-value"]');

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { PersonModule } from '../person/person.module';
 import { PersonImportController } from './person-import.controller';
 import { PersonImportService } from './person-import.service';
 
@@ -8,7 +9,7 @@ import { PersonImportService } from './person-import.service';
  * written with the history semantics of the person module's edits. Plain HTTP routes under /files.
  */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, PersonModule],
   controllers: [PersonImportController],
   providers: [PersonImportService],
 })

@@ -1,4 +1,4 @@
-import { ActorType, PERMISSIONS, StaffCategory, todayIso, UnitKind } from '@canbo/shared';
+import { ActorType, PERMISSIONS, PersonRecordKind, StaffCategory, todayIso, UnitKind } from '@canbo/shared';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -12,11 +12,13 @@ import { Actor, runAs } from '../../core/logging/request-context';
 import { Principal } from '../../core/permissions/principal';
 import { Scope } from '../../core/permissions/scope';
 import { AuditService } from '../audit/audit.service';
+import { PersonRecordsService, TitleGrant } from '../person/person-records.service';
 import { inspectXlsx, sniffFormat } from './import-file';
 import {
   Cell,
   DuplicateTracker,
   HeaderMap,
+  headerOf,
   ImportRow,
   isBlank,
   isBlankRow,
@@ -159,6 +161,7 @@ export class PersonImportService implements OnApplicationBootstrap, OnModuleDest
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly records: PersonRecordsService,
     @InjectConfig() config: AppConfig,
   ) {
     this.policy = config.imports ?? importPolicy({});
@@ -693,6 +696,8 @@ export class PersonImportService implements OnApplicationBootstrap, OnModuleDest
       const [{ now }] = await manager.query('SELECT now() AS now');
       const fresh: PlanContext = { ...ctx, catalog: await loadCatalog(manager) };
       const rejected: RowError[] = [];
+      // the titles the rows give, by row: checked against the units' seats once everything is written
+      const grants: (TitleGrant & { row: number })[] = [];
       let rows = 0;
       for await (const batch of this.batches(buf, job, ctx.today)) {
         rejected.push(...batch.errors);
@@ -702,9 +707,15 @@ export class PersonImportService implements OnApplicationBootstrap, OnModuleDest
         for (let i = 0; i < batch.rows.length; i += WRITE_BATCH) {
           const writes = emptyWrites();
           for (const row of batch.rows.slice(i, i + WRITE_BATCH)) {
+            const planned = writes.newRecords.length;
             const outcome = planRow(row, states.get(row.nationalId), fresh, writes);
             if (outcome.errors) rejected.push(...outcome.errors);
             else counts[outcome.action]++;
+            for (const r of writes.newRecords.slice(planned)) {
+              if (r.kind === PersonRecordKind.TITLE && r.content.unitId && r.content.titleId) {
+                grants.push({ row: row.row, unitId: r.content.unitId, titleId: r.content.titleId, validFrom: r.validFrom, validTo: r.validTo });
+              }
+            }
           }
           if (!rejected.length) {
             await this.lockUnits(manager, writes, fresh);
@@ -716,6 +727,7 @@ export class PersonImportService implements OnApplicationBootstrap, OnModuleDest
         relieveHeap();
         if (this.stopping) throw new StoppingError();
       }
+      if (!rejected.length) rejected.push(...(await this.seatErrors(manager, grants)));
       if (rejected.length) throw new RejectedError(rejected.sort((a, b) => a.row - b.row));
       await this.audit.record(manager, {
         operation: 'importPersons',
@@ -739,6 +751,32 @@ export class PersonImportService implements OnApplicationBootstrap, OnModuleDest
       await runner.rollbackTransaction().catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * With every row written: the dates at which a unit's title has more holders than seats. Each row that gives
+   * that title in that unit on such a date is reported once, with the first such date (like PersonRecordsService's
+   * check of an interactive edit).
+   */
+  private async seatErrors(manager: EntityManager, grants: (TitleGrant & { row: number })[]): Promise<RowError[]> {
+    const overfills = await this.records.overfilledSeats(manager, grants);
+    if (!overfills.length) return [];
+    const pending = new Map<string, (TitleGrant & { row: number })[]>();
+    for (const g of grants) {
+      const key = `${g.unitId}|${g.titleId}`;
+      if (!pending.has(key)) pending.set(key, []);
+      pending.get(key)!.push(g);
+    }
+    const column = headerOf('title');
+    const errors: RowError[] = [];
+    for (const o of overfills) {
+      const key = `${o.unitId}|${o.titleId}`;
+      const inForce = (g: TitleGrant) => g.validFrom <= o.date && (g.validTo === null || g.validTo > o.date);
+      const message = RowMessages.column(column, this.records.describeOverfill(o));
+      for (const g of pending.get(key)?.filter(inForce) ?? []) errors.push({ row: g.row, column, value: o.titleName, message });
+      pending.set(key, pending.get(key)?.filter((g) => !inForce(g)) ?? []);
+    }
+    return errors;
   }
 
   /**

@@ -10,6 +10,7 @@ export const PersonRecordErrors = {
   unknownTitle: () => BadUserInputError.field('titleId', FieldErrorCode.NOT_FOUND, 'Chức danh không có trong danh mục'),
   titleNotInUnit: () =>
     BadUserInputError.field('titleId', FieldErrorCode.NOT_FOUND, 'Đơn vị không có chức danh này trong định suất vào ngày hiệu lực'),
+  seatsFull: (message: string) => BadUserInputError.field('titleId', FieldErrorCode.OUT_OF_RANGE, message),
   overlap: (field = 'validFrom') =>
     BadUserInputError.field(field, FieldErrorCode.PERIOD_ORDER, 'Thời gian trùng với một bản ghi cùng loại đã có của người này'),
   periodOrder: (field: string) => BadUserInputError.field(field, FieldErrorCode.PERIOD_ORDER, 'Ngày kết thúc phải sau ngày bắt đầu'),

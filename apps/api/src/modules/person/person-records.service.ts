@@ -2,6 +2,7 @@ import {
   CommitteeKind,
   PersonEntryKind,
   PersonRecordKind,
+  formatDate,
   RecordKind,
   todayIso,
 } from '@canbo/shared';
@@ -26,7 +27,7 @@ import { PersonErrors } from './person.errors';
 import { PersonAssignmentEntity, PersonEntity } from './person.entity';
 import { PersonEntryEntity, PersonRecordEntity } from './person-record.entity';
 import { PersonRecordErrors } from './person-records.errors';
-import { IN_FORCE, localSql } from './person.sql';
+import { IN_FORCE, localSql, TITLE_SEATS_OVERFILLED } from './person.sql';
 import { PersonService } from './person.service';
 
 /** What a person record holds: the typed columns and the details of its kind. */
@@ -37,6 +38,25 @@ export interface RecordContent {
   term: string | null;
   level: string | null;
   value: Record<string, unknown>;
+}
+
+/** A title held in a unit over a period (an interactive edit's record, or the records an import writes). */
+export interface TitleGrant {
+  unitId: string;
+  titleId: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+/** A date at which a unit's title has more holders than seats. */
+export interface SeatOverfill {
+  unitId: string;
+  titleId: string;
+  unitName: string;
+  titleName: string;
+  date: string;
+  holders: number;
+  seats: number;
 }
 
 /** What a dated entry holds. */
@@ -351,6 +371,7 @@ export class PersonRecordsService implements OnModuleInit {
         entityId: created.id,
         after: { personId: person.id, kind: input.kind, ...auditOf(content), validFrom: created.validFrom, validTo, reason: created.reason },
       });
+      await this.checkSeats(manager, input.kind, content, input.validFrom, validTo);
       return created;
     });
   }
@@ -393,6 +414,7 @@ export class PersonRecordsService implements OnModuleInit {
         before: { ...auditOf(contentOf(record)), validFrom: record.validFrom, validTo: record.validTo, recordId: record.id },
         after: { ...auditOf(content), validFrom: created!.validFrom, validTo: created!.validTo, reason: created!.reason },
       });
+      await this.checkSeats(manager, record.kind, content, input.effectiveFrom, record.validTo);
       return created!;
     });
   }
@@ -453,6 +475,7 @@ export class PersonRecordsService implements OnModuleInit {
         before: { ...auditOf(contentOf(record)), validFrom: record.validFrom, validTo: record.validTo, recordId: record.id },
         after: { ...auditOf(content), validFrom, validTo, reason: input.reason, correctsId: record.id },
       });
+      await this.checkSeats(manager, record.kind, content, validFrom, validTo);
       return created;
     });
   }
@@ -713,6 +736,34 @@ export class PersonRecordsService implements OnModuleInit {
       [content.unitId, content.titleId, date],
     );
     if (!seats.length) throw PersonRecordErrors.titleNotInUnit();
+  }
+
+  /**
+   * The dates in the grants' periods at which a unit's title has more holders than seats, as recorded in the
+   * transaction of `manager` (run it after writing the grants, with their units locked).
+   */
+  async overfilledSeats(manager: EntityManager, grants: TitleGrant[]): Promise<SeatOverfill[]> {
+    if (!grants.length) return [];
+    return manager.query(TITLE_SEATS_OVERFILLED, [
+      grants.map((g) => g.unitId),
+      grants.map((g) => g.titleId),
+      grants.map((g) => g.validFrom),
+      grants.map((g) => g.validTo),
+    ]);
+  }
+
+  /** The Vietnamese account of an overfilled title, for the edit forms and the import's row errors. */
+  describeOverfill(o: SeatOverfill): string {
+    return o.seats > 0
+      ? `Chức danh "${o.titleName}" của ${o.unitName} chỉ có ${o.seats} định suất và đã đủ người vào ngày ${formatDate(o.date)}`
+      : `${o.unitName} không có định suất chức danh "${o.titleName}" vào ngày ${formatDate(o.date)}`;
+  }
+
+  /** A written title record may not take a unit's title beyond its seats at any date of its period. */
+  private async checkSeats(manager: EntityManager, kind: PersonRecordKind, content: RecordContent, validFrom: string, validTo: string | null): Promise<void> {
+    if (kind !== PersonRecordKind.TITLE || !content.unitId || !content.titleId) return;
+    const [first] = await this.overfilledSeats(manager, [{ unitId: content.unitId, titleId: content.titleId, validFrom, validTo }]);
+    if (first) throw PersonRecordErrors.seatsFull(this.describeOverfill(first));
   }
 
   /**

@@ -87,10 +87,9 @@ export function ChangePasswordPage() {
             rules={[
               { required: true, message: t('validation.required') },
               {
-                validator: (_, value: string) => {
-                  const found = passwordProblems(value ?? '', username);
-                  return found.length ? Promise.reject(new Error(PASSWORD_PROBLEM_MESSAGES[found[0]][locale])) : Promise.resolve();
-                },
+                // the checklist below names what is missing: the field only says that something is
+                validator: (_, value: string) =>
+                  passwordProblems(value ?? '', username).length ? Promise.reject(new Error(t('auth.passwordPolicyUnmet'))) : Promise.resolve(),
               },
             ]}
           >

@@ -11,12 +11,13 @@ import {
 } from '@canbo/shared';
 import { Alert, Button, DatePicker, Empty, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useLocale } from '../../app/i18n';
 import type { PersonsQuery } from '../../generated/graphql';
 import { CursorPager, PAGE_SIZES, useCursors } from '../../shared/CursorPager';
 import { ErrorState } from '../../shared/errors';
+import { useSearchBox, useUrlParams } from '../../shared/url-params';
 import { formatDate, toIsoDate } from '../../shared/format';
 import { usePermissions } from '../auth/hooks';
 import { DATE_FORMAT } from '../unit/UnitFormModal';
@@ -36,21 +37,12 @@ export const STATUS_COLORS: Record<PersonStatus, string> = {
   DECEASED: 'default',
 };
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
-
 const oneOf = <E extends string>(values: Record<string, E>, v: string | null): E | null =>
   v && (Object.values(values) as string[]).includes(v) ? (v as E) : null;
 
 export function PersonListPage() {
   const { t, label } = useLocale();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlParams();
   const { can } = usePermissions();
   const sensitive = can(PERMISSIONS.PERSONNEL_READ_SENSITIVE);
   const search = params.get('q') ?? '';
@@ -63,25 +55,10 @@ export function PersonListPage() {
   const asOf = asOfParam && dayjs(asOfParam, 'YYYY-MM-DD', true).isValid() ? asOfParam : null;
   const sizeParam = Number(params.get('size'));
   const pageSize = PAGE_SIZES.includes(sizeParam) ? sizeParam : 20;
-  const [searchInput, setSearchInput] = useState(search);
-  const debouncedSearch = useDebounced(searchInput.trim(), 300);
+  const searchBox = useSearchBox('q', params, update);
   const [creating, setCreating] = useState(false);
   const units = useUnitOptions();
   const unitName = useUnitName();
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
-
-  useEffect(() => {
-    if (debouncedSearch !== search) update({ q: debouncedSearch || null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
 
   const filterKey = `${search}|${unitId}|${category}|${gender}|${status}|${ethnicity}|${asOf}|${pageSize}`;
   const pager = useCursors(filterKey);
@@ -139,12 +116,9 @@ export function PersonListPage() {
           aria-label={t('common.search')}
           placeholder={sensitive ? t('person.searchPlaceholderSensitive') : t('person.searchPlaceholder')}
           maxLength={LIMITS.searchMaxLength}
-          value={searchInput}
-          onChange={(e) => setSearchInput(e.target.value)}
-          onSearch={(v) => {
-            setSearchInput(v);
-            update({ q: v.trim() || null });
-          }}
+          value={searchBox.input}
+          onChange={(e) => searchBox.setInput(e.target.value)}
+          onSearch={searchBox.submit}
           style={{ width: 320 }}
         />
         <Select

@@ -2,12 +2,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { LIMITS, PERMISSIONS, SortDirection, UNIT_KIND_LABELS, UnitKind, UnitSortField } from '@canbo/shared';
 import { Button, Card, Col, Empty, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useLocale } from '../../app/i18n';
 import type { UnitFieldsFragment } from '../../generated/graphql';
 import { CursorPager, PAGE_SIZES, useCursors } from '../../shared/CursorPager';
 import { ErrorState } from '../../shared/errors';
+import { useSearchBox, useUrlParams } from '../../shared/url-params';
 import { formatDate, formatNumber } from '../../shared/format';
 import { usePermissions } from '../auth/hooks';
 import { useUnitKindCounts, useUnits } from './hooks';
@@ -23,42 +24,18 @@ export const KIND_COLORS: Record<UnitKind, string> = {
 
 const KIND_ORDER: UnitKind[] = [UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE, UnitKind.PROVINCE_AGENCY, UnitKind.PROVINCE];
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
-}
-
 export function UnitListPage() {
   const { t, locale, label } = useLocale();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlParams();
   const search = params.get('q') ?? '';
   const kinds = (params.get('kinds')?.split(',').filter((k) => k in UNIT_KIND_LABELS) ?? []) as UnitKind[];
   const sortField = (params.get('sort') as UnitSortField) || UnitSortField.NAME;
   const direction = (params.get('dir') as SortDirection) || SortDirection.ASC;
   const sizeParam = Number(params.get('size'));
   const pageSize = PAGE_SIZES.includes(sizeParam) ? sizeParam : 20;
-  const [searchInput, setSearchInput] = useState(search);
-  const debouncedSearch = useDebounced(searchInput.trim(), 300);
+  const searchBox = useSearchBox('q', params, update);
   const [creating, setCreating] = useState(false);
   const { can } = usePermissions();
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
-
-  useEffect(() => {
-    if (debouncedSearch !== search) update({ q: debouncedSearch || null });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
 
   const filterKey = `${search}|${kinds.join(',')}|${sortField}|${direction}|${pageSize}`;
   const pager = useCursors(filterKey);
@@ -115,12 +92,9 @@ export function UnitListPage() {
           aria-label={t('common.search')}
           placeholder={t('unit.searchPlaceholder')}
           maxLength={LIMITS.searchMaxLength}
-          value={searchInput}
-          onChange={(e) => setSearchInput(e.target.value)}
-          onSearch={(v) => {
-            setSearchInput(v);
-            update({ q: v.trim() || null });
-          }}
+          value={searchBox.input}
+          onChange={(e) => searchBox.setInput(e.target.value)}
+          onSearch={searchBox.submit}
           style={{ width: 320 }}
         />
         <Select
