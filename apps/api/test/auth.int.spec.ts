@@ -253,15 +253,22 @@ describe('refresh tokens', () => {
     expect(unknown.status).toBe(401);
   });
 
-  test('sign-out revokes the session: its refresh token no longer refreshes', async () => {
+  test('sign-out revokes the session at once: its refresh token no longer refreshes, its access token no longer counts', async () => {
     await makeUser('signout-user');
     const signed = await signIn('signout-user', TEST_PASSWORD);
+    const other = await signIn('signout-user', TEST_PASSWORD);
     const cookie = refreshCookie(signed.res)!.value;
+    const me = `{ me { name } }`;
+    expect((await gqlWith(signed.body.accessToken, me)).data).toEqual({ me: { name: 'signout-user' } });
     const out = await post(t.baseUrl, '/auth/sign-out', undefined, { cookie: `canbo_refresh=${cookie}` });
     expect(out.status).toBe(204);
     expect(out.res.headers.getSetCookie().some((c) => c.startsWith('canbo_refresh=;'))).toBe(true);
     const again = await refresh(cookie);
     expect(again.status).toBe(401);
+    // the access token of that session, still within its 15 minutes: refused
+    expect((await gqlWith(signed.body.accessToken, me)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // the same user's other session goes on
+    expect((await gqlWith(other.body.accessToken, me)).data).toEqual({ me: { name: 'signout-user' } });
   });
 
   test('an expired refresh token: 401', async () => {

@@ -104,6 +104,16 @@ describe('the template', () => {
     expect(lists.getCell('A2').value).toBe('Xã Mỹ Đức');
     expect(lists.getCell('A3').value).toBeNull();
     expect(String(lists.getCell('C2').value)).toContain('Ủy ban nhân dân xã Mỹ Đức');
+    // the titles with seats in that unit, and no province title
+    const titles = (lists.getColumn(4).values as unknown[]).slice(2).filter(Boolean);
+    const [{ seated }] = await t.ds.query(
+      `SELECT count(DISTINCT title_id)::int AS seated FROM establishment_record
+        WHERE unit_id = $1 AND item_kind = 'TITLE_SEATS' AND superseded_at IS NULL AND value > 0 AND valid_to IS NULL`,
+      [t.communeUnitId],
+    );
+    expect(titles).toHaveLength(seated);
+    expect(titles).toContain('Chủ tịch Ủy ban nhân dân');
+    expect(titles).not.toContain('Giám đốc Sở');
 
     const csvRes = await fetch(`${t.baseUrl}/files/import-template.csv`, { headers: { authorization: `Bearer ${officer}` } });
     expect(csvRes.status).toBe(200);

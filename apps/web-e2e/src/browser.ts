@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { bootTestApp, TEST_PASSWORD, TestApp } from '../../api/test/harness';
 
 const CHROMIUM_FLAGS = [
@@ -93,9 +93,13 @@ export async function signOut(page: Page): Promise<void> {
 export async function chooseOption(page: Page, selectTestId: string, option: string | RegExp, type?: string): Promise<void> {
   const select = page.locator(`[data-testid="${selectTestId}"]`);
   const shown = async () => {
-    const text = (await select.textContent()) ?? '';
+    // a named option: the select's value (single) or one of its tags (multiple) is exactly it, not a longer
+    // label containing it ("Phó Bí thư Đảng ủy" is not "Bí thư Đảng ủy")
+    if (typeof option === 'string') {
+      return (await select.locator(`.ant-select-content[title="${option}"], .ant-select-content-value[title="${option}"], .ant-select-selection-item[title="${option}"]`).count()) > 0;
+    }
     // an anchored pattern names the option alone; the select shows it among other text
-    return typeof option === 'string' ? text.includes(option) : new RegExp(option.source.replace(/^\^|\$$/g, ''), option.flags).test(text);
+    return new RegExp(option.source.replace(/^\^|\$$/g, ''), option.flags).test((await select.textContent()) ?? '');
   };
   for (let attempt = 1; ; attempt++) {
     await select.click();
@@ -145,4 +149,11 @@ export async function confirmDialog(page: Page, name = 'Xác nhận'): Promise<v
       if (!(await dialog.isVisible())) return;
     }
   }
+}
+
+/** Waits for a dialog to close once its form is saved: a refusal stays in the dialog, and the error tells its text. */
+export async function dialogClosed(dialog: Locator, timeout = 30_000): Promise<void> {
+  await dialog.waitFor({ state: 'hidden', timeout }).catch(async (error: Error) => {
+    throw new Error(`${error.message}\nthe dialog still shows: ${await dialog.textContent().catch(() => '?')}`);
+  });
 }

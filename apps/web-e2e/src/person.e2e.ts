@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { chooseOption, confirmDialog, E2E, inputOf, screenshotEachTest, signIn, startE2E } from './browser';
+import { chooseOption, confirmDialog, dialogClosed, E2E, inputOf, screenshotEachTest, signIn, startE2E } from './browser';
 
 let e: E2E;
 let page: Page;
@@ -347,6 +347,7 @@ test('a title is given from a date, changed from a later date (a change), and en
   await choose('record-titleId', 'Bí thư Đảng ủy', 'bi thu dang uy');
   await change.locator('[data-testid="record-reason"]').fill('Quyết định 1/QĐ-TU');
   await change.getByRole('button', { name: 'Lưu' }).click();
+  await dialogClosed(change);
   await table().filter({ hasText: /^(?!.*Phó).*Bí thư Đảng ủy/ }).waitFor();
   await expect(table().first().locator('[data-testid="record-period"]').textContent()).resolves.toBe('01/01/2026 – nay');
   await expect(table().first().locator('[data-testid="record-kind"]').textContent()).resolves.toBe('Thay đổi');
@@ -363,10 +364,7 @@ test('a title is given from a date, changed from a later date (a change), and en
   await end.getByRole('button', { name: 'Lưu' }).click();
   await page.locator('.ant-modal-confirm').getByText('Bản ghi sẽ thôi hiệu lực từ ngày 01/06/2026').waitFor();
   await confirmDialog(page);
-  // the dialog closes once the end is saved (a failure would stay in the dialog: tell it)
-  await end.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (error: Error) => {
-    throw new Error(`${error.message}\nthe dialog still shows: ${await end.textContent().catch(() => '?')}`);
-  });
+  await dialogClosed(end);
   await page.locator('[data-testid="records-TITLE"]').getByText('Không có bản ghi nào có hiệu lực tại ngày').waitFor({ timeout: 30_000 });
 
   // the history: the deputy's period up to the change and the secretary's up to the end are current

@@ -212,7 +212,7 @@ export class AuthService {
 
   private async issue(m: EntityManager, user: Pick<UserEntity, 'id' | 'mustChangePassword'>, familyId: string, address: string): Promise<Session> {
     const p = this.policy;
-    const payload: AccessTokenPayload = { sub: user.id, typ: ActorType.USER, ...(user.mustChangePassword ? { pwc: true } : {}) };
+    const payload: AccessTokenPayload = { sub: user.id, typ: ActorType.USER, sid: familyId, ...(user.mustChangePassword ? { pwc: true } : {}) };
     const accessToken = await this.jwt.signAsync(payload, {
       secret: await this.secrets.jwtSecret(),
       expiresIn: p.accessTokenSeconds,

@@ -43,14 +43,16 @@ export class PrincipalService {
 
   /**
    * A signed-in user, if still active. `issuedAt` (seconds) is the access token's: tokens issued before the
-   * latest password change or reset no longer count.
+   * latest password change or reset no longer count. `session` is the token's refresh-token family: once it is
+   * all revoked (sign-out, a reused refresh token, a password change), the token no longer counts either.
    */
-  async user(id: string, issuedAt?: number): Promise<Principal | null> {
+  async user(id: string, issuedAt?: number, session?: string): Promise<Principal | null> {
     const [user] = await this.dataSource.query(
       `SELECT id, username, display_name, must_change_password FROM app_user
         WHERE id = $1 AND active
-          AND ($2::float8 IS NULL OR password_changed_at IS NULL OR password_changed_at < to_timestamp($2::float8 + 1))`,
-      [id, issuedAt ?? null],
+          AND ($2::float8 IS NULL OR password_changed_at IS NULL OR password_changed_at < to_timestamp($2::float8 + 1))
+          AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM refresh_token WHERE family_id = $3 AND user_id = $1 AND revoked_at IS NULL))`,
+      [id, issuedAt ?? null, session ?? null],
     );
     if (!user) return null;
     const grants: GrantRow[] = await this.dataSource.query(GRANTS_SQL.replace('%COLUMN%', 'user_id'), [id]);

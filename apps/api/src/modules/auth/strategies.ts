@@ -15,7 +15,11 @@ export interface AccessTokenPayload {
   pwc?: boolean;
   /** issued at (seconds), set by the signer */
   iat?: number;
+  /** the session (the refresh-token family) it belongs to: once signed out or revoked, the token stops counting */
+  sid?: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `Authorization: Bearer <access token>` (a short-lived JWT issued at sign-in or refresh). */
 @Injectable()
@@ -36,7 +40,9 @@ export class JwtStrategy extends PassportStrategy(JwtPassportStrategy, 'jwt') {
 
   async validate(payload: AccessTokenPayload): Promise<Principal | false> {
     if (payload.typ !== ActorType.USER || typeof payload.sub !== 'string') return false;
-    return (await this.principals.user(payload.sub, typeof payload.iat === 'number' ? payload.iat : undefined)) ?? false;
+    const issuedAt = typeof payload.iat === 'number' ? payload.iat : undefined;
+    if (payload.sid !== undefined && (typeof payload.sid !== 'string' || !UUID.test(payload.sid))) return false;
+    return (await this.principals.user(payload.sub, issuedAt, payload.sid)) ?? false;
   }
 }
 

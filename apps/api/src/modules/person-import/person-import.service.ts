@@ -474,7 +474,17 @@ export class PersonImportService implements OnApplicationBootstrap, OnModuleDest
           [units.map((u) => u.id)],
         )
       : [];
-    const titles: { name: string }[] = await this.dataSource.query(`SELECT name FROM title ORDER BY level DESC, sort_order, name`);
+    // the titles with seats in those units (the only ones a row may give there)
+    const titles: { name: string }[] = units.length
+      ? await this.dataSource.query(
+          `SELECT t.name FROM title t
+            WHERE EXISTS (SELECT 1 FROM establishment_record e
+                           WHERE e.title_id = t.id AND e.unit_id = ANY($1) AND e.item_kind = 'TITLE_SEATS' AND e.superseded_at IS NULL
+                             AND e.value > 0 AND (e.valid_to IS NULL OR e.valid_to > CURRENT_DATE))
+            ORDER BY t.level DESC, t.sort_order, t.name`,
+          [units.map((u) => u.id)],
+        )
+      : [];
     const catalog: TemplateCatalog = {
       units: units.map((u) => ({ name: u.name, kind: u.kind, bodies: bodies.filter((b) => b.unit_id === u.id).map((b) => b.name) })),
       titles: [...new Set(titles.map((t) => t.name))],
