@@ -333,6 +333,8 @@ test('a title is given from a date, changed from a later date (a change), and en
   const add = page.getByRole('dialog');
   // the unit of the current assignment is proposed
   await add.locator('[data-testid="record-unitId"]').filter({ hasText: 'Xã Mỹ Đức' }).waitFor();
+  // only the titles the unit has seats for are offered
+  await add.getByText('Chỉ gồm các chức danh có định suất tại đơn vị vào ngày hiệu lực').waitFor();
   await choose('record-titleId', 'Phó Bí thư Đảng ủy', 'pho bi thu dang');
   await fillDate('record-valid-from', '01/08/2025');
   await add.getByRole('button', { name: 'Lưu' }).click();

@@ -1,8 +1,7 @@
 import { DatePicker, Select, Space, Typography } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { foldedFilter } from '../modules/person/hooks';
-import { DATE_FORMAT } from '../modules/unit/UnitFormModal';
-import { toIsoDate } from './format';
+import { DATE_FORMAT, toIsoDate } from './format';
 
 export interface AsOfUnitPickerProps {
   /** test ids `${testIdPrefix}-as-of` and `${testIdPrefix}-unit` */

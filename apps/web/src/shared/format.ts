@@ -48,6 +48,9 @@ export function todayIsoDate(): string {
 }
 
 /** What a table cell shows for a missing value (no base, a base of 0): never NaN nor 0%. */
+/** The date pickers' display format (dd/mm/yyyy). */
+export const DATE_FORMAT = 'DD/MM/YYYY';
+
 export const NO_VALUE = '—';
 
 /** A count or base of a report: 47.557, or — when absent or not a finite number. */

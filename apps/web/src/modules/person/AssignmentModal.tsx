@@ -5,9 +5,8 @@ import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { PersonAssignmentFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, FailureAlert } from '../../shared/errors';
-import { formatDate, formatPeriod, toIsoDate } from '../../shared/format';
+import { DATE_FORMAT, formatDate, formatPeriod, toIsoDate } from '../../shared/format';
 import { reasonRules } from '../../shared/rules';
-import { DATE_FORMAT } from '../unit/UnitFormModal';
 import { useChangePersonAssignment, useCorrectPersonAssignment } from './hooks';
 import { AssignmentFields, AssignmentValues, cleanText, useUnitName } from './person-form';
 

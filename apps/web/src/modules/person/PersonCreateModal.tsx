@@ -5,9 +5,8 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useLocale } from '../../app/i18n';
 import { applyFieldErrors, FailureAlert } from '../../shared/errors';
-import { toIsoDate } from '../../shared/format';
+import { DATE_FORMAT, toIsoDate } from '../../shared/format';
 import { usePermissions } from '../auth/hooks';
-import { DATE_FORMAT } from '../unit/UnitFormModal';
 import { useCreatePerson, useUnitOptions } from './hooks';
 import { AssignmentFields, AssignmentValues, cleanText, IdentityFields, identityInput, IdentityValues } from './person-form';
 

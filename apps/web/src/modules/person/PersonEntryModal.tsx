@@ -15,9 +15,8 @@ import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { PersonEntryFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, FailureAlert } from '../../shared/errors';
-import { toIsoDate, todayIsoDate } from '../../shared/format';
+import { DATE_FORMAT, todayIsoDate, toIsoDate } from '../../shared/format';
 import { reasonRules } from '../../shared/rules';
-import { DATE_FORMAT } from '../unit/UnitFormModal';
 import {
   ENTRY_FIELDS,
   ENTRY_TEXT_MAX,

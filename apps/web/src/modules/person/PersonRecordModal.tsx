@@ -15,10 +15,10 @@ import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { PersonRecordFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, FailureAlert } from '../../shared/errors';
-import { formatDate } from '../../shared/format';
+import { DATE_FORMAT, formatDate } from '../../shared/format';
 import { reasonRules } from '../../shared/rules';
 import { useTitleOptions } from '../title';
-import { DATE_FORMAT } from '../unit/UnitFormModal';
+import { useTitleSeats } from '../unit';
 import { foldedFilter, useAddPersonRecord, useChangePersonRecord, useCorrectPersonRecord, useEndPersonRecord, useUnitOptions } from './hooks';
 import { useRecordText } from './person-file-display';
 import {
@@ -234,6 +234,17 @@ function RecordContentFields({ kind }: { kind: PersonRecordKind }) {
   const { t, label } = useLocale();
   const titles = useTitleOptions();
   const units = useUnitOptions();
+  // a title: those with seats in the chosen unit on the date the record takes effect (the server refuses others)
+  const form = Form.useFormInstance();
+  const unitId: string | undefined = Form.useWatch('unitId', form);
+  const effectiveFrom: Dayjs | null | undefined = Form.useWatch('effectiveFrom', form);
+  const validFrom: Dayjs | null | undefined = Form.useWatch('validFrom', form);
+  const titleId: string | undefined = Form.useWatch('titleId', form);
+  const seats = useTitleSeats(kind === PersonRecordKind.TITLE ? (unitId ?? null) : null, isoOf(effectiveFrom ?? validFrom) ?? null);
+  const seated = seats.data && !seats.isError ? seats.data : null;
+  const titleOptions = (titles.data?.titles.edges ?? [])
+    .filter((e) => !seated || (seated.get(e.node.id) ?? 0) > 0 || e.node.id === titleId)
+    .map((e) => ({ value: e.node.id, label: e.node.name }));
 
   const input = (f: RecordField) => {
     const testId = `record-${f}`;
@@ -243,8 +254,9 @@ function RecordContentFields({ kind }: { kind: PersonRecordKind }) {
           <Select
             data-testid={testId}
             showSearch={{ filterOption: foldedFilter }}
-            loading={titles.isLoading}
-            options={titles.data?.titles.edges.map((e) => ({ value: e.node.id, label: e.node.name })) ?? []}
+            loading={titles.isLoading || seats.isFetching}
+            options={titleOptions}
+            notFoundContent={seated && !titleOptions.length ? t('personRecord.noSeatedTitles') : undefined}
           />
         );
       case 'unitId':
@@ -288,7 +300,12 @@ function RecordContentFields({ kind }: { kind: PersonRecordKind }) {
     <Row gutter={16}>
       {RECORD_FIELDS[kind].map((f) => (
         <Col key={f} xs={24} md={f === 'institution' || f === 'titleId' || f === 'rankName' ? 24 : 12}>
-          <Form.Item name={f} label={t(`personRecord.fields.${f}`)} rules={recordFieldRules(t, kind, f)}>
+          <Form.Item
+            name={f}
+            label={t(`personRecord.fields.${f}`)}
+            rules={recordFieldRules(t, kind, f)}
+            extra={f === 'titleId' && seated ? t('personRecord.seatedTitlesHint') : undefined}
+          >
             {input(f)}
           </Form.Item>
         </Col>

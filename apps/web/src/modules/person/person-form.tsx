@@ -18,9 +18,8 @@ import dayjs, { Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useLocale } from '../../app/i18n';
 import type { PersonFieldsFragment } from '../../generated/graphql';
-import { toIsoDate, todayIsoDate } from '../../shared/format';
+import { DATE_FORMAT, todayIsoDate, toIsoDate } from '../../shared/format';
 import { nameRules, textRules } from '../../shared/rules';
-import { DATE_FORMAT } from '../unit/UnitFormModal';
 import { foldedFilter, useUnitBodies, useUnitOptions } from './hooks';
 
 export const MASK = '••••';

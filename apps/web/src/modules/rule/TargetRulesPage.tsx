@@ -17,9 +17,8 @@ import { useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { RuleSettingFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, ErrorState, FailureAlert } from '../../shared/errors';
-import { formatDate, formatDateTime, formatNumber, formatPeriod, toIsoDate } from '../../shared/format';
+import { DATE_FORMAT, formatDate, formatDateTime, formatNumber, formatPeriod, toIsoDate } from '../../shared/format';
 import { usePermissions } from '../auth/hooks';
-import { DATE_FORMAT } from '../unit/UnitFormModal';
 import { useAddRuleVersion, useRuleVersions } from './hooks';
 
 const STANDARD_KEYS: (keyof PoliticalTheoryStandardValue)[] = [

@@ -7,14 +7,13 @@ import { useLocale } from '../../app/i18n';
 import type { ReportSnapshotFieldsFragment } from '../../generated/graphql';
 import { CursorPager, useCursors } from '../../shared/CursorPager';
 import { applyFieldErrors, ErrorState, FailureAlert } from '../../shared/errors';
-import { formatCount, formatDate, formatDateTime, formatPercentValue } from '../../shared/format';
+import { DATE_FORMAT, formatCount, formatDate, formatDateTime, formatPercentValue } from '../../shared/format';
 import { nameRules } from '../../shared/rules';
 import { useCreateReportSnapshot, useFrozenReport, useReportSnapshots } from './hooks';
 import { dateProblem, formatPoints, measureCode, measureName, TARGETS_FIRST_DATE } from './target-helpers';
 import { RulesList, StatusTag } from './target-ui';
 import { TargetCards } from './TargetCards';
 
-const DATE_FORMAT = 'DD/MM/YYYY';
 const METRIC_NAMES = new Map(METRIC_DEFINITIONS.map((d) => [d.id, d.name]));
 
 /**

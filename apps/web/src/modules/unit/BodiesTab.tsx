@@ -6,11 +6,10 @@ import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { BodyFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, FailureAlert } from '../../shared/errors';
-import { formatDate, toIsoDate } from '../../shared/format';
+import { DATE_FORMAT, formatDate, toIsoDate } from '../../shared/format';
 import { nameRules } from '../../shared/rules';
 import { usePermissions } from '../auth/hooks';
 import { useCreateBody, useUpdateBody } from './hooks';
-import { DATE_FORMAT } from './UnitFormModal';
 
 interface Values {
   name: string;

@@ -15,12 +15,11 @@ import { useLayoutEffect, useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { BodyFieldsFragment, EstablishmentRecordFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, FailureAlert } from '../../shared/errors';
-import { formatDate, formatNumber, toIsoDate } from '../../shared/format';
+import { DATE_FORMAT, formatDate, formatNumber, toIsoDate } from '../../shared/format';
 import { countRules, reasonRules } from '../../shared/rules';
 import { useTitleOptions } from '../title';
 import { itemLabel } from './establishment-labels';
 import { useChangeEstablishment, useCorrectEstablishment } from './hooks';
-import { DATE_FORMAT } from './UnitFormModal';
 
 export type EditTarget =
   | { mode: 'change' | 'correct'; record: EstablishmentRecordFieldsFragment; asOf: string }

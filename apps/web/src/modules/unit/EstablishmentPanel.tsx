@@ -6,12 +6,11 @@ import { useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { BodyFieldsFragment, EstablishmentRecordFieldsFragment } from '../../generated/graphql';
 import { ErrorState } from '../../shared/errors';
-import { formatNumber, formatPeriod, toIsoDate } from '../../shared/format';
+import { DATE_FORMAT, formatNumber, formatPeriod, toIsoDate } from '../../shared/format';
 import { EstablishmentEditModal, EditTarget } from './EstablishmentEditModal';
 import { compareRecords, countsTowardsPosts, ITEM_KIND_ORDER, itemLabel } from './establishment-labels';
 import { usePermissions } from '../auth/hooks';
 import { useEstablishment } from './hooks';
-import { DATE_FORMAT } from './UnitFormModal';
 
 /** The establishment of a unit on a chosen date (and, optionally, as it was recorded at a chosen time). */
 export function EstablishmentPanel({ unit, bodies }: { unit: { id: string; validFrom: string }; bodies: BodyFieldsFragment[] }) {

@@ -6,10 +6,9 @@ import { useState } from 'react';
 import { useLocale } from '../../app/i18n';
 import type { UnitPopulationFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, ErrorState, FailureAlert } from '../../shared/errors';
-import { formatDate, formatNumber, formatPercentValue, formatPeriod, toIsoDate } from '../../shared/format';
+import { DATE_FORMAT, formatDate, formatNumber, formatPercentValue, formatPeriod, toIsoDate } from '../../shared/format';
 import { usePermissions } from '../auth/hooks';
 import { useAddUnitPopulation, useUnitPopulations } from './hooks';
-import { DATE_FORMAT } from './UnitFormModal';
 
 interface Values {
   validFrom?: Dayjs;

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { useLocale } from '../../app/i18n';
 import type { UnitFieldsFragment } from '../../generated/graphql';
 import { applyFieldErrors, FailureAlert } from '../../shared/errors';
-import { toIsoDate } from '../../shared/format';
+import { DATE_FORMAT, toIsoDate } from '../../shared/format';
 import { codeRules, nameRules } from '../../shared/rules';
 import { useCreateUnit, useUnits, useUpdateUnit } from './hooks';
 
@@ -22,7 +22,6 @@ interface Values {
   applyDefaults?: boolean;
 }
 
-export const DATE_FORMAT = 'DD/MM/YYYY';
 
 /** Adds a unit, or edits one (with its version: a newer version on the server answers CONFLICT). */
 export function UnitFormModal({ open, onClose, unit, onReload }: { open: boolean; onClose: () => void; unit?: UnitFieldsFragment; onReload?: () => void }) {

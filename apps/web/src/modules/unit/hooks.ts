@@ -1,3 +1,4 @@
+import { EstablishmentItemKind } from '@canbo/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   AddUnitPopulationDocument,
@@ -56,6 +57,25 @@ export function useEstablishment(unitId: string, asOf: string | null, asKnownAt:
     queryKey: unitKeys.establishment(unitId, asOf, asKnownAt),
     queryFn: () => request(EstablishmentDocument, { unitId, asOf, asKnownAt }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The seats of each title in a unit on a date (titleId → seats), from its establishment; idle without a unit.
+ * Shares the establishment's cache.
+ */
+export function useTitleSeats(unitId: string | null, asOf: string | null) {
+  return useQuery({
+    queryKey: unitKeys.establishment(unitId ?? '', asOf, null),
+    queryFn: () => request(EstablishmentDocument, { unitId: unitId!, asOf, asKnownAt: null }),
+    enabled: Boolean(unitId),
+    select: (data) => {
+      const seats = new Map<string, number>();
+      for (const r of data.establishment) {
+        if (r.itemKind === EstablishmentItemKind.TITLE_SEATS && r.titleId) seats.set(r.titleId, (seats.get(r.titleId) ?? 0) + r.value);
+      }
+      return seats;
+    },
   });
 }
 
