@@ -6,7 +6,7 @@ import { useSearchBox, useUrlParams } from './url-params';
 
 function List() {
   const { params, update } = useUrlParams();
-  const box = useSearchBox('q', params, update);
+  const box = useSearchBox('q');
   return (
     <div>
       <input aria-label="search" value={box.input} onChange={(e) => box.setInput(e.target.value)} />

@@ -20,12 +20,8 @@ export function useUrlParams(): { params: URLSearchParams; update: (changes: Rec
  * one shown: a result clicked during the pause starts a navigation that keeps this page mounted until the next
  * page's code has loaded, and the late write would bring the user back to the list.
  */
-export function useSearchBox(
-  key: string,
-  params: URLSearchParams,
-  update: (changes: Record<string, string | null>) => void,
-  ms = 300,
-): { input: string; setInput: (value: string) => void; submit: (value: string) => void } {
+export function useSearchBox(key: string, ms = 300): { input: string; setInput: (value: string) => void; submit: (value: string) => void } {
+  const { params, update } = useUrlParams();
   const current = params.get(key) ?? '';
   const [input, setInput] = useState(current);
   const { pathname } = useLocation();

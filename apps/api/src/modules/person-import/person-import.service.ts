@@ -781,10 +781,13 @@ export class PersonImportService implements OnApplicationBootstrap, OnModuleDest
     const errors: RowError[] = [];
     for (const o of overfills) {
       const key = `${o.unitId}|${o.titleId}`;
-      const inForce = (g: TitleGrant) => g.validFrom <= o.date && (g.validTo === null || g.validTo > o.date);
       const message = RowMessages.column(column, this.records.describeOverfill(o));
-      for (const g of pending.get(key)?.filter(inForce) ?? []) errors.push({ row: g.row, column, value: o.titleName, message });
-      pending.set(key, pending.get(key)?.filter((g) => !inForce(g)) ?? []);
+      const rest: (TitleGrant & { row: number })[] = [];
+      for (const g of pending.get(key) ?? []) {
+        if (g.validFrom <= o.date && (g.validTo === null || g.validTo > o.date)) errors.push({ row: g.row, column, value: o.titleName, message });
+        else rest.push(g);
+      }
+      pending.set(key, rest);
     }
     return errors;
   }

@@ -54,7 +54,7 @@ export function PersonListPage() {
   const asOf = asOfParam && dayjs(asOfParam, 'YYYY-MM-DD', true).isValid() ? asOfParam : null;
   const sizeParam = Number(params.get('size'));
   const pageSize = PAGE_SIZES.includes(sizeParam) ? sizeParam : 20;
-  const searchBox = useSearchBox('q', params, update);
+  const searchBox = useSearchBox('q');
   const [creating, setCreating] = useState(false);
   const units = useUnitOptions();
   const unitName = useUnitName();

@@ -33,7 +33,7 @@ export function UnitListPage() {
   const direction = (params.get('dir') as SortDirection) || SortDirection.ASC;
   const sizeParam = Number(params.get('size'));
   const pageSize = PAGE_SIZES.includes(sizeParam) ? sizeParam : 20;
-  const searchBox = useSearchBox('q', params, update);
+  const searchBox = useSearchBox('q');
   const [creating, setCreating] = useState(false);
   const { can } = usePermissions();
 

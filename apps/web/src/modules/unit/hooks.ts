@@ -52,22 +52,22 @@ export function useUnit(id: string) {
   return useQuery({ queryKey: unitKeys.one(id), queryFn: () => request(UnitDocument, { id }) });
 }
 
+/** A unit's establishment on a date (as known at a time): one query, read by the panel and by useTitleSeats. */
+const establishmentQuery = (unitId: string, asOf: string | null, asKnownAt: string | null) => ({
+  queryKey: unitKeys.establishment(unitId, asOf, asKnownAt),
+  queryFn: () => request(EstablishmentDocument, { unitId, asOf, asKnownAt }),
+});
+
 export function useEstablishment(unitId: string, asOf: string | null, asKnownAt: string | null) {
-  return useQuery({
-    queryKey: unitKeys.establishment(unitId, asOf, asKnownAt),
-    queryFn: () => request(EstablishmentDocument, { unitId, asOf, asKnownAt }),
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...establishmentQuery(unitId, asOf, asKnownAt), placeholderData: keepPreviousData });
 }
 
 /**
  * The seats of each title in a unit on a date (titleId → seats), from its establishment; idle without a unit.
- * Shares the establishment's cache.
  */
 export function useTitleSeats(unitId: string | null, asOf: string | null) {
   return useQuery({
-    queryKey: unitKeys.establishment(unitId ?? '', asOf, null),
-    queryFn: () => request(EstablishmentDocument, { unitId: unitId!, asOf, asKnownAt: null }),
+    ...establishmentQuery(unitId ?? '', asOf, null),
     enabled: Boolean(unitId),
     select: (data) => {
       const seats = new Map<string, number>();
